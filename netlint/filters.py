@@ -80,7 +80,7 @@ def rule_match(rule: Rule, family: int | None = None) -> tuple[Match, bool]:
     ):
         if names is not None:
             context.append((fld, ContextConstraint(frozenset(names), negated)))
-    nothing = src is False or dst is False or services == ()
+    nothing = src is False or dst is False or services == () or not rule.enabled
     if rule.extra.get("unmapped_applications") and not optimistic:
         # A deny naming App-IDs we cannot see in headers is assumed not to match.
         nothing = True

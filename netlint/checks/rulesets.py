@@ -1,0 +1,351 @@
+"""Rule-set hygiene: any-any, shadowed, unmatchable and redundant rules, unused and
+undefined objects (articles 10.2 and 10.3). Shadowing and redundancy come from the
+exact packet-set engine: a rule is shadowed when earlier rules together match all it
+matches, not only when one earlier rule covers it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from netlint.checks import DeviceContext, Issue, check
+from netlint.model import DENY, MAX_ADDR, PERMIT, Filter, Rule
+
+MAX_COVER_SCAN = 4000  # earlier rules examined when naming the rules that cover a shadowed one
+
+
+def rule_ref(filt: Filter, rule: Rule) -> dict:
+    return {"filter": filt.name, "line": rule.loc.line, "rule": rule.loc.text, "action": rule.action}
+
+
+def _could_be_everything(rule: Rule, side: str) -> bool:
+    """Cheap exact pre-test: a union of items smaller than the address space cannot be 'any'."""
+    addrs = rule.src if side == "src" else rule.dst
+    if addrs.any and not addrs.negated:
+        return True
+    if addrs.negated or addrs.unresolved:
+        return False
+    by_family: dict[int, int] = {}
+    for item in addrs.items:
+        by_family[item.family] = by_family.get(item.family, 0) + item.size()
+    return any(total > MAX_ADDR[fam] for fam, total in by_family.items())
+
+
+def is_any_any(ctx: DeviceContext, filt: Filter, rule: Rule) -> bool:
+    """Permits every source, destination and service (exact, through the engine)."""
+    if rule.action != PERMIT or not rule.enabled or rule.established:
+        return False
+    if not (_could_be_everything(rule, "src") and _could_be_everything(rule, "dst")):
+        return False
+    from netlint.filters import rule_match
+    from netlint.space import Match
+
+    m, _ = rule_match(rule, filt.family)
+    if m.nothing:
+        return False
+    space = ctx.filterset.space
+    header = space.match(Match(family=m.family, src=m.src, dst=m.dst, services=m.services))
+    return header == space.match(Match(family=m.family))
+
+
+@check("NL101", "any-any-permit", "any-any", "high")
+def any_any(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule permits any source to any destination on any service.
+
+    What it does:
+        Finds enabled permit rules whose source, destination and service together cover
+        every packet (of the rule's address family), computed exactly: an object-group
+        holding 0.0.0.0/0, or two /1 prefixes, counts as any.
+
+    Why it matters:
+        Article 10.2 asks for rules built on least privilege and an allow-list; an
+        any-any permit turns the filter into no filter for everything after it.
+
+    Example:
+        `permit ip any any` in an interface ACL; a FortiOS policy with srcaddr all,
+        dstaddr all, service ALL, action accept.
+
+    How to fix:
+        Replace it with rules naming the sources, destinations and services the business
+        needs, each with a remark naming its owner and ticket.
+    """
+    for filt in ctx.device.filters.values():
+        for rule in filt.rules:
+            if is_any_any(ctx, filt, rule):
+                yield Issue(
+                    loc=rule.loc,
+                    message=f"'{filt.name}' permits any source to any destination on any service",
+                    message_zh=f"「{filt.name}」允許任意來源至任意目的之任意服務（any-any）",
+                    key=f"{filt.name}|{rule.signature()}",
+                    evidence=rule_ref(filt, rule),
+                )
+
+
+def _blocking_rules(cf, i: int) -> list[int] | None:
+    """The earlier rules that take the packets rule i would match, reduced to a
+    minimal (irreducible) covering set. None if an approximate rule is involved."""
+    target = cf.sets[i]
+    takers: list[int] = []
+    start = max(0, i - MAX_COVER_SCAN)
+    for j in range(i - 1, start - 1, -1):
+        if cf.effective[j].intersects(target):
+            if cf.approximate[j]:
+                return None
+            takers.append(j)
+    if start > 0:
+        return takers[::-1] or None
+    takers.reverse()
+    if len(takers) > 60:
+        return takers  # too many to minimise cheaply; all of them do take packets
+    # Drop any rule the others already cover: the result is an irreducible covering set.
+    cover = list(takers)
+    for j in takers:
+        rest = [k for k in cover if k != j]
+        if rest and target <= cf.space.union(cf.sets[k] for k in rest):
+            cover = rest
+    return cover
+
+
+@check("NL110", "shadowed-rule", "shadowed-rule", "medium")
+def shadowed_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule no packet can reach, because earlier rules match everything it matches.
+
+    What it does:
+        Computes, for every rule, the exact set of packets that reach it first. When that
+        set is empty although the rule matches packets, the rule is shadowed; the finding
+        names a minimal set of earlier rules that together cover it (one rule, or several
+        whose union does) and says whether any of them has the opposite action.
+
+    Why it matters:
+        Article 10.3 asks that rules be reviewed and unnecessary ones removed. A shadowed
+        rule is dead weight in the yearly review; one shadowed by a rule with the opposite
+        action is worse: the traffic it was written for gets the other verdict (a bug).
+
+    Example:
+        `permit tcp any host 172.16.50.10 eq 443` after `deny ip any 172.16.50.0 0.0.0.255`.
+
+    How to fix:
+        Remove the rule if the earlier rules express the intent; otherwise move it above
+        the rules that cover it.
+    """
+    for filt in ctx.device.filters.values():
+        if len(filt.rules) < 2:
+            continue
+        cf = ctx.filterset.compiled(filt.name)
+        for i, rule in enumerate(filt.rules):
+            if not rule.enabled or cf.approximate[i] or not cf.effective[i].is_empty():
+                continue
+            if cf.sets[i].is_empty():
+                continue  # NL111 reports rules matching nothing at all
+            cover = _blocking_rules(cf, i)
+            if not cover:
+                continue
+            covering = [filt.rules[j] for j in cover]
+            terminal = rule.action in (PERMIT, DENY)
+            opposite = terminal and any(r.action in (PERMIT, DENY) and r.action != rule.action for r in covering)
+            lines = ", ".join(str(r.loc.line) for r in covering)
+            if opposite:
+                msg = (f"rule is shadowed by earlier rule(s) with the opposite action (line {lines}): "
+                       f"packets it would {rule.action} get the other verdict")
+                zh = f"此規則被前面動作相反的規則（第 {lines} 行）完全遮蔽：原意要{'允許' if rule.action == PERMIT else '拒絕'}的封包得到相反結果"
+            else:
+                msg = f"rule can never match: earlier rule(s) at line {lines} already match everything it matches"
+                zh = f"此規則永遠不會被比對到：第 {lines} 行的規則已涵蓋其所有封包"
+            yield Issue(
+                loc=rule.loc,
+                message=msg,
+                message_zh=zh,
+                key=f"{filt.name}|{rule.signature()}",
+                severity="high" if opposite else None,
+                evidence={
+                    **rule_ref(filt, rule),
+                    "covering_rules": [rule_ref(filt, r) for r in covering],
+                    "opposite_action": opposite,
+                },
+            )
+
+
+@check("NL111", "unmatchable-rule", "shadowed-rule", "low")
+def unmatchable_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule that matches no packet at all, whatever comes before it.
+
+    What it does:
+        Finds enabled rules whose own match is empty: an empty object-group, a port
+        range that is impossible, an IPv4 rule naming only IPv6 addresses.
+
+    Why it matters:
+        Article 10.3: such a rule does nothing and misleads the reader of the rule base;
+        often it is a half-finished change (a group emptied, a host removed).
+
+    Example:
+        `permit tcp any object-group EMPTY_SERVERS eq 443` where the group has no members.
+
+    How to fix:
+        Remove the rule, or fill the group it names.
+    """
+    for filt in ctx.device.filters.values():
+        fs = ctx.filterset
+        for rule, (m, approx) in zip(filt.rules, fs.matches(filt.name)):
+            if not rule.enabled or approx:
+                continue
+            if m.nothing or fs.space.match(m).is_empty():
+                yield Issue(
+                    loc=rule.loc,
+                    message="rule matches no packet at all (empty group, impossible ports or address family mismatch)",
+                    message_zh="此規則不會比對到任何封包（空群組、不可能的埠或位址族不符）",
+                    key=f"{filt.name}|{rule.signature()}",
+                    evidence=rule_ref(filt, rule),
+                )
+
+
+def _is_catch_all_default(cf, i: int, rule: Rule) -> bool:
+    """An explicit final 'deny any any' restating the default: good practice, not redundancy."""
+    filt = cf.filter
+    from netlint.space import Match
+
+    fam = cf.match_exprs[i].family
+    return rule.action == filt.default_action and cf.sets[i] == cf.space.match(Match(family=fam))
+
+
+@check("NL112", "redundant-rule", "redundant-rule", "low")
+def redundant_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule whose removal would change the fate of no packet.
+
+    What it does:
+        For each rule that some packets do reach, checks whether the rules after it (and
+        the filter's default) would give every one of those packets the same verdict.
+        Rules that log are not reported (removing them changes what is logged), nor is an
+        explicit final deny-all that restates the implicit default.
+
+    Why it matters:
+        Article 10.3 asks for unneeded rules to be removed at the yearly review; a
+        redundant rule makes the rule base longer and the review slower with no effect.
+
+    Example:
+        `permit tcp 10.30.0.0 0.0.255.255 host 10.10.1.5 eq 443` above
+        `permit tcp 10.30.0.0 0.0.255.255 10.10.0.0 0.0.255.255 eq 443`.
+
+    How to fix:
+        Remove the rule after checking with its owner that the later rule is meant to
+        stay.
+    """
+    for filt in ctx.device.filters.values():
+        if len(filt.rules) < 1:
+            continue
+        cf = ctx.filterset.compiled(filt.name)
+        if cf.has_jumps:
+            continue  # with jumps, removal semantics depend on the callers
+        suffix = cf.suffix_permits()
+        for i, rule in enumerate(filt.rules):
+            if rule.action not in (PERMIT, DENY) or not rule.enabled or rule.log or cf.approximate[i]:
+                continue
+            eff = cf.effective[i]
+            if eff.is_empty():
+                continue
+            if rule.action == PERMIT:
+                redundant = eff <= suffix[i]
+            else:
+                redundant = not eff.intersects(suffix[i])
+            if not redundant or _is_catch_all_default(cf, i, rule):
+                continue
+            if any(cf.approximate[j] for j in range(i + 1, len(filt.rules))):
+                continue
+            later = [filt.rules[j] for j in range(i + 1, len(filt.rules))
+                     if filt.rules[j].action == rule.action and cf.sets[j].intersects(eff)][:5]
+            if later:
+                by = "the later rule(s) at line " + ", ".join(str(r.loc.line) for r in later)
+                by_zh = "後面第 " + ", ".join(str(r.loc.line) for r in later) + " 行的規則"
+            else:
+                by = f"the filter's default ({filt.default_action})"
+                by_zh = f"過濾器的預設動作（{filt.default_action}）"
+            yield Issue(
+                loc=rule.loc,
+                message=f"rule is redundant: without it, {by} give every packet it matches the same verdict",
+                message_zh=f"此規則為多餘：移除後，{by_zh}對其比對的封包給出相同結果",
+                key=f"{filt.name}|{rule.signature()}",
+                evidence={**rule_ref(filt, rule), "same_verdict_from": [rule_ref(filt, r) for r in later]},
+            )
+
+
+# --------------------------------------------------------------------------- objects
+
+# Kinds that share a namespace when matching definitions and uses.
+_NAMESPACE = {
+    "address-object": "address", "address-group": "address",
+    "service-object": "service", "service-group": "service", "protocol-group": "service", "icmp-group": "service",
+    "time-range": "schedule", "schedule": "schedule",
+}
+
+
+def _ns(kind: str) -> str:
+    return _NAMESPACE.get(kind, kind)
+
+
+@check("NL120", "unused-object", "unused-object", "low")
+def unused_object(ctx: DeviceContext) -> Iterator[Issue]:
+    """An ACL, object, group, schedule or zone defined but never used.
+
+    What it does:
+        Lists named structures that nothing in the config refers to: ACLs bound nowhere,
+        object-groups no rule names, time-ranges no rule uses.
+
+    Why it matters:
+        Article 10.3 asks that unneeded rules be removed at the yearly review. An unused
+        ACL or group is often the remains of a decommissioned system, and a trap: binding
+        it later by mistake revives forgotten access.
+
+    Example:
+        `ip access-list extended OLD_VENDOR_ACL` with no `ip access-group` anywhere.
+
+    How to fix:
+        Delete the structure, or bind it where it was meant to be used.
+    """
+    used = {(_ns(r.kind), r.name) for r in ctx.device.references}
+    seen: set[tuple[str, str]] = set()
+    for obj in ctx.device.objects:
+        key = (_ns(obj.kind), obj.name)
+        if key in used or key in seen:
+            continue
+        seen.add(key)
+        yield Issue(
+            loc=obj.loc,
+            message=f"{obj.kind} '{obj.name}' is defined but never used",
+            message_zh=f"{obj.kind}「{obj.name}」已定義但從未被使用",
+            key=f"{obj.kind}|{obj.name}",
+            evidence={"kind": obj.kind, "name": obj.name},
+        )
+
+
+@check("NL121", "undefined-reference", "undefined-reference", "medium")
+def undefined_reference(ctx: DeviceContext) -> Iterator[Issue]:
+    """An ACL, object or group is used but not defined.
+
+    What it does:
+        Lists every use of a name that the config does not define: an ACL bound to an
+        interface or a line, a group named in a rule.
+
+    Why it matters:
+        Article 10.3: the rule base does not say what it seems to. On Cisco IOS an
+        interface bound to an ACL that does not exist filters nothing at all, so the
+        boundary is open while the config looks protected.
+
+    Example:
+        `ip access-group UAT_IN in` on an SVI, with no `ip access-list ... UAT_IN`.
+
+    How to fix:
+        Define the ACL or group, or correct the name.
+    """
+    defined = {(_ns(o.kind), o.name) for o in ctx.device.objects}
+    for ref in ctx.device.references:
+        if (_ns(ref.kind), ref.name) in defined or ref.context == "mentioned":
+            continue
+        binding = ref.kind == "acl" and ("interface" in ref.context or "line" in ref.context)
+        where = f" ({ref.context})" if ref.context else ""
+        yield Issue(
+            loc=ref.loc,
+            message=f"{ref.kind} '{ref.name}' is used{where} but not defined"
+            + ("; the binding filters nothing" if binding else ""),
+            message_zh=f"{ref.kind}「{ref.name}」被引用{where}但未定義" + ("；此綁定實際上未過濾任何流量" if binding else ""),
+            key=f"{ref.kind}|{ref.name}|{ref.context}",
+            severity="high" if binding else None,
+            evidence={"kind": ref.kind, "name": ref.name, "context": ref.context},
+        )

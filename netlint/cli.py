@@ -1,0 +1,427 @@
+"""The command line (contract section 1). The only module that wires the others
+together: parsers -> model -> checks -> findings -> reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from netlint import __version__
+from netlint.model import ParseError
+
+app = typer.Typer(
+    name="netlint",
+    help="Static analysis of firewall, router and switch configs against the Taiwan "
+    "securities & futures network-security guideline.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Files a directory walk considers configs; other files in a config repository
+# (READMEs, policies, reports) are skipped. Files named explicitly are always read.
+CONFIG_SUFFIXES = {"", ".cfg", ".conf", ".config", ".txt", ".xml", ".rules", ".nft", ".ios", ".asa",
+                   ".junos", ".set", ".iptables", ".fortios", ".fgt", ".panos", ".eos", ".nxos", ".run", ".bak"}
+SKIP_NAMES = {"LICENSE", "README", "Makefile", "CODEOWNERS", "NOTICE", "COPYING", "AUTHORS"}
+
+
+class UsageError(Exception):
+    """A problem the user must fix; printed as one sentence, exit code 2."""
+
+
+def fail(message: str) -> None:
+    typer.echo(f"netlint: {message}", err=True)
+    raise typer.Exit(2)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def collect_files(paths: list[Path], exclude: list[str]) -> list[Path]:
+    """Config files under the given paths, sorted; explicit files always included."""
+    out: list[Path] = []
+    excluded = [Path(e).resolve() for e in exclude]
+
+    def is_excluded(p: Path) -> bool:
+        rp = p.resolve()
+        return any(rp == e or e in rp.parents for e in excluded)
+
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: does not exist")
+        if path.is_file():
+            out.append(path)
+            continue
+        for sub in sorted(path.rglob("*")):
+            rel = sub.relative_to(path)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if not sub.is_file() or is_excluded(sub):
+                continue
+            if sub.suffix.lower() not in CONFIG_SUFFIXES or sub.name in SKIP_NAMES or sub.name.startswith("README"):
+                continue
+            out.append(sub)
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        rp = p.resolve()
+        if rp not in seen:
+            seen.add(rp)
+            unique.append(p)
+    return unique
+
+
+def load_devices(files: list[Path], vendor: str | None):
+    from parsers import parse_file
+
+    devices = []
+    for f in files:
+        try:
+            devices.append(parse_file(f, vendor))
+        except ParseError:
+            raise
+        except RecursionError:
+            raise ParseError(str(f), "is nested too deeply to parse") from None
+        except Exception as exc:  # a parser bug must not show a traceback to the user
+            if os.environ.get("NETLINT_DEBUG"):
+                raise
+            raise ParseError(str(f), f"could not be parsed (internal error: {type(exc).__name__}: {exc}); "
+                                     "please report it with the file") from None
+    return devices
+
+
+def device_summary(d) -> dict:
+    return {"name": d.hostname, "vendor": d.vendor, "file": d.file, "os_version": d.os_version}
+
+
+# --------------------------------------------------------------------------- lint
+
+
+@dataclass
+class LintOptions:
+    policy: Optional[Path]
+    select: list[str]
+    ignore: list[str]
+    vendor: Optional[str]
+    lang: str
+    today: Optional[str]
+
+
+def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
+    """Parse, check and suppress: returns the LintResult."""
+    from datetime import date
+
+    from netlint.checks import DeviceContext, NetworkContext, Options, all_checks, run_device_checks, \
+        run_network_checks, selected
+    from netlint.findings import LintResult, assign_fingerprints
+    from netlint.suppress import apply_inline_suppressions
+
+    files = collect_files(paths, exclude)
+    if not files:
+        raise UsageError("no config files found under " + ", ".join(str(p) for p in paths))
+    devices = load_devices(files, opts.vendor)
+    try:
+        today = date.fromisoformat(opts.today) if opts.today else date.today()
+    except ValueError:
+        raise UsageError(f"--today {opts.today}: not a date (use YYYY-MM-DD)") from None
+    options = Options(today=today, lang=opts.lang)
+    checks = selected(all_checks(), opts.select, opts.ignore)
+    known_ids = {c.id for c in all_checks()}
+    findings = []
+    for d in devices:
+        ctx = DeviceContext(d, None, options)
+        device_findings = run_device_checks(ctx, checks)
+        findings.extend(apply_inline_suppressions(d, device_findings, known_ids, checks))
+    findings.extend(run_network_checks(NetworkContext(devices, None, options), checks))
+    assign_fingerprints(findings)
+    return LintResult(
+        version=__version__,
+        devices=[device_summary(d) for d in devices],
+        findings=findings,
+        files=len(files),
+        policy_file=str(opts.policy) if opts.policy else None,
+    ), devices
+
+
+@app.command()
+def lint(
+    paths: list[Path] = typer.Argument(..., help="Config files or folders (vendor auto-detected)."),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="Policy file (zones, allowed flows)."),
+    format: str = typer.Option(None, "--format", "-f", help="text | json"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    fail_on: str = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default high)."),
+    select: list[str] = typer.Option([], "--select", help="Only these checks (id, id prefix or category); repeatable or comma-separated."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these checks (id, id prefix or category)."),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor of every file."),
+    lang: str = typer.Option(None, "--lang", help="en | zh-TW"),
+    today: Optional[str] = typer.Option(None, "--today", help="Evaluate dates (EOL, expiry) as of this day, YYYY-MM-DD."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
+) -> None:
+    """Lint configs: parse every file, run all checks, report findings."""
+    from netlint.config import ConfigError, find_project_config
+    from netlint.findings import SEVERITIES, severity_at_least
+    from netlint.report import FORMATS, render
+
+    try:
+        cfg = find_project_config()
+    except ConfigError as exc:
+        fail(str(exc))
+    fmt = format or cfg.get("format", "text")
+    fail_on = (fail_on or cfg.get("fail-on", "high")).lower()
+    lang = lang or cfg.get("lang", "en")
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: unknown format (one of: {', '.join(FORMATS)})")
+    if fail_on not in SEVERITIES and fail_on != "never":
+        fail(f"--fail-on {fail_on}: unknown severity (one of: {', '.join(SEVERITIES)}, never)")
+    if lang not in ("en", "zh-TW"):
+        fail(f"--lang {lang}: unknown language (en or zh-TW)")
+    sel = _split(select) or _split(cfg.get("select", []))
+    ign = _split(ignore) + _split(cfg.get("ignore", []))
+    excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
+    pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
+    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today)
+    try:
+        result, _ = run_lint(paths, opts, excl)
+    except (ParseError, UsageError) as exc:
+        fail(str(exc))
+    text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()))
+    _emit(text, output, rich_markup=(fmt == "text" and output is None and sys.stdout.isatty()))
+    if fail_on != "never" and any(severity_at_least(f.severity, fail_on) for f in result.active):
+        raise typer.Exit(1)
+
+
+def _split(values) -> list[str]:
+    out: list[str] = []
+    for v in _as_list(values):
+        out.extend(x.strip() for x in str(v).split(",") if x.strip())
+    return out
+
+
+def _as_list(v) -> list:
+    if v is None:
+        return []
+    return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+def _emit(text: str, output: Optional[Path], rich_markup: bool = False) -> None:
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write the report ({exc.strerror or exc})")
+        return
+    if rich_markup:
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=True).print(text, end="")
+    else:
+        sys.stdout.write(text)
+
+
+# --------------------------------------------------------------------------- parse
+
+
+@app.command()
+def parse(
+    file: Path = typer.Argument(..., help="One config file."),
+    format: str = typer.Option("json", "--format", "-f", help="json"),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor."),
+) -> None:
+    """Print the normalised model of one device (for debugging and other tools)."""
+    from netlint.serialize import device_to_dict
+
+    if format != "json":
+        fail(f"--format {format}: parse writes json only")
+    try:
+        (device,) = load_devices([file], vendor)
+    except ParseError as exc:
+        fail(str(exc))
+    sys.stdout.write(json.dumps(device_to_dict(device), indent=2, ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- query
+
+
+@app.command()
+def query(
+    config: Path = typer.Argument(..., help="One config file."),
+    filter: Optional[str] = typer.Option(None, "--filter", help="ACL / filter / chain / policy name."),
+    from_zone: Optional[str] = typer.Option(None, "--from-zone", help="Source zone (zone-based firewalls)."),
+    to_zone: Optional[str] = typer.Option(None, "--to-zone", help="Destination zone."),
+    src: Optional[str] = typer.Option(None, "--src", help="Source IP."),
+    dst: Optional[str] = typer.Option(None, "--dst", help="Destination IP."),
+    proto: str = typer.Option("tcp", "--proto", help="Protocol name or number."),
+    sport: Optional[int] = typer.Option(None, "--sport"),
+    dport: Optional[int] = typer.Option(None, "--dport"),
+    icmp_type: Optional[int] = typer.Option(None, "--icmp-type"),
+    icmp_code: Optional[int] = typer.Option(None, "--icmp-code"),
+    established: bool = typer.Option(False, "--established", help="A packet of an existing connection."),
+    in_interface: Optional[str] = typer.Option(None, "--in-interface", help="Ingress interface (iptables -i)."),
+    out_interface: Optional[str] = typer.Option(None, "--out-interface", help="Egress interface (iptables -o)."),
+    packets: Optional[str] = typer.Option(None, "--packets", help="JSON lines of packets (FILE or - for stdin)."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="json | text (default: text, json for --packets)"),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor."),
+) -> None:
+    """Which rule a packet hits first, and whether it is permitted."""
+    from netlint.filters import FilterSet
+    from netlint.query import QueryError, answer, make_packet, select_filter
+
+    try:
+        (device,) = load_devices([config], vendor)
+    except ParseError as exc:
+        fail(str(exc))
+    fs = FilterSet(device)
+    fmt = format or ("json" if packets else "text")
+    if fmt not in ("json", "text"):
+        fail(f"--format {fmt}: unknown format (json, text)")
+    if packets is None:
+        if not src or not dst:
+            fail("give --src and --dst (or --packets FILE)")
+        spec = {"src": src, "dst": dst, "proto": proto, "sport": sport, "dport": dport, "icmp_type": icmp_type,
+                "icmp_code": icmp_code, "established": established, "from_zone": from_zone, "to_zone": to_zone,
+                "in_interface": in_interface, "out_interface": out_interface}
+        try:
+            pkt = make_packet(spec)
+            name = select_filter(device, filter, bool(from_zone or to_zone))
+            results = [answer(fs, name, pkt)]
+        except QueryError as exc:
+            fail(f"{config}: {exc}")
+    else:
+        results = []
+        source = sys.stdin if packets == "-" else None
+        try:
+            handle = source or open(packets, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{packets}: cannot be read ({exc.strerror or exc})")
+        out_lines = []
+        with handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.strip():
+                    continue
+                where = "stdin" if packets == "-" else packets
+                try:
+                    spec = json.loads(raw)
+                    if not isinstance(spec, dict):
+                        raise QueryError("each line must be a JSON object")
+                    spec.setdefault("filter", filter)
+                    spec.setdefault("from_zone", from_zone)
+                    spec.setdefault("to_zone", to_zone)
+                    pkt = make_packet(spec)
+                    name = select_filter(device, spec.get("filter"), bool(spec.get("from_zone") or spec.get("to_zone")))
+                    res = answer(fs, name, pkt)
+                except json.JSONDecodeError as exc:
+                    fail(f"{where}:{number}: not valid JSON ({exc.msg})")
+                except QueryError as exc:
+                    fail(f"{where}:{number}: {exc}")
+                if fmt == "json":
+                    out_lines.append(json.dumps(res, ensure_ascii=False))
+                else:
+                    results.append(res)
+        if fmt == "json":
+            sys.stdout.write("\n".join(out_lines) + ("\n" if out_lines else ""))
+            return
+    if fmt == "json":
+        for res in results:
+            sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
+        return
+    _print_query_table(results)
+
+
+def _print_query_table(results: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None)
+    for col in ("filter", "action", "line", "rule"):
+        table.add_column(col)
+    for r in results:
+        table.add_row(r["filter"], r["action"], str(r["line"] or "-"), r["rule"] or ("(" + r.get("note", "default") + ")"))
+    Console(highlight=False, soft_wrap=True).print(table)
+
+
+# --------------------------------------------------------------------------- diff
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The config before the change."),
+    new: Path = typer.Argument(..., help="The config after the change."),
+    filter: Optional[str] = typer.Option(None, "--filter", help="Compare only this filter."),
+    format: str = typer.Option("text", "--format", "-f", help="text | json"),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor."),
+    examples: int = typer.Option(3, "--examples", help="Example packets per difference."),
+) -> None:
+    """What a change newly permits and newly denies. Exit 1 when it opens traffic."""
+    from netlint.diff import diff_devices, render_diff_text
+
+    if format not in ("text", "json"):
+        fail(f"--format {format}: unknown format (text, json)")
+    try:
+        before, after = load_devices([old, new], vendor)
+    except ParseError as exc:
+        fail(str(exc))
+    if filter and filter not in before.filters and filter not in after.filters:
+        fail(f"no filter named '{filter}' in {old} or {new}")
+    result = diff_devices(before, after, filter, examples)
+    if format == "json":
+        sys.stdout.write(json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_diff_text(result))
+    if result.opens_traffic:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@app.command()
+def rules(format: str = typer.Option("text", "--format", "-f", help="text | json | markdown")) -> None:
+    """List every check: id, category, default severity, articles, description."""
+    from netlint.checks import all_checks
+
+    checks = all_checks()
+    if format == "json":
+        data = [{"id": c.id, "name": c.name, "category": c.category, "severity": c.severity,
+                 "articles": list(c.articles), "scope": c.scope, **c.sections()} for c in checks]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return
+    if format == "markdown":
+        out = ["# netlint rules", ""]
+        for c in checks:
+            s = c.sections()
+            out += [f"## {c.id} {c.name}", "", f"*{c.category}* · default severity **{c.severity}** · "
+                    f"articles {', '.join(c.articles) or '—'}", "", s["summary"], ""]
+            for key, title in (("what", "What it does"), ("why", "Why it matters"), ("example", "Example"), ("fix", "How to fix")):
+                if s.get(key):
+                    out += [f"**{title}.** {' '.join(s[key].split())}", ""]
+        sys.stdout.write("\n".join(out))
+        return
+    if format != "text":
+        fail(f"--format {format}: unknown format (text, json, markdown)")
+    width = max(len(c.category) for c in checks)
+    for c in checks:
+        arts = ",".join(c.articles) or "-"
+        sys.stdout.write(f"{c.id}  {c.category:<{width}}  {c.severity:<8}  {arts:<14}  {c.summary}\n")
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("netlint: interrupted\n")
+        sys.exit(130)
+    except (SystemExit, typer.Exit):
+        raise
+    except Exception as exc:  # a bug: one sentence, unless NETLINT_DEBUG asks for the trace
+        if os.environ.get("NETLINT_DEBUG"):
+            raise
+        sys.stderr.write(f"netlint: internal error ({type(exc).__name__}: {exc}); set NETLINT_DEBUG=1 for details\n")
+        sys.exit(2)
