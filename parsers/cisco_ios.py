@@ -229,28 +229,56 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
 
-# Lines whose value is a secret the shared `redact` does not know about.
+# Lines whose value may be a secret (fast pre-filter: ACL entries never match).
 _MAYBE_SECRET = re.compile(r"pass|secret|key|communit|snmp|set|\$9\$|enc|md5|auth|sha|psk", re.I)
-_EXTRA_SECRETS = [
-    # snmp-server user U G v3 auth sha X priv aes 128 Y
-    re.compile(r"(\b(?:auth|priv)\s+(?:md5|sha(?:-?\d+)?|des|3des|aes(?:\s+\d+)?)\s+)(?!<redacted>)(\S+)", re.I),
-    # ntp authentication-key 1 md5 X 7, ip ospf message-digest-key 1 md5 X
-    re.compile(r"(\b(?:authentication-key|message-digest-key)\s+\d+\s+md5\s+(?:\d\s+)?)(?!<redacted>)(\S+)", re.I),
-    # standby 1 authentication text X / vrrp 1 authentication text X / standby 1 authentication X
-    re.compile(r"^((?:standby|vrrp|glbp)\s+\d+\s+authentication\s+(?:text\s+)?)(?!md5\b)(?!<redacted>)(\S+)", re.I),
-    re.compile(r"(\bset-key\s+(?:ascii|hex)\s+\d\s+)(\S+)", re.I),
-]
+# IOS secrets the shared `redact` misses or mangles; handled before it.
+_MD5_KEY = re.compile(r"^(.*\b(?:authentication-key|message-digest-key)\s+\d+\s+md5\s+(?:\d\s+(?=\S))?)(\S+)(.*)$", re.I)
+_SNMP_USER = re.compile(r"(\b(?:auth|priv)\s+(?:md5|sha(?:-?\d+)?|des|3des|aes(?:\s+\d+)?)\s+)(\S+)", re.I)
+_FHRP_AUTH = re.compile(r"^(\s*(?:standby|vrrp|glbp)\s+\d+\s+authentication\s+(?:text\s+)?)(?!md5\b)(\S+)", re.I)
+_SET_KEY = re.compile(r"(\bset-key\s+(?:ascii|hex)\s+\d\s+)(\S+)", re.I)
+_KEEP_COMMUNITIES = frozenset({"public", "private"})
+
+
+def _redact_snmp_host(text: str) -> str:
+    """snmp-server host A [vrf V] [informs|traps] [version 1|2c|3 [auth|noauth|priv]] COMMUNITY|USER ..."""
+    words = text.split()
+    i = 3
+    n = len(words)
+    v3 = False
+    while i < n:
+        w = words[i]
+        if w == "vrf":
+            i += 2
+        elif w in ("informs", "traps"):
+            i += 1
+        elif w == "version" and i + 1 < n:
+            v3 = words[i + 1] == "3"
+            i += 3 if v3 else 2
+        else:
+            break
+    if i < n and not v3 and words[i].lower() not in _KEEP_COMMUNITIES:
+        words[i] = "<redacted>"
+    indent = text[: len(text) - len(text.lstrip())]
+    return indent + " ".join(words)
 
 
 def _redact(text: str) -> str:
-    """`parsers.common.redact` plus the few IOS secrets it misses; fast path for the
-    vast majority of lines (ACL entries) that cannot hold a secret."""
+    """`parsers.common.redact` plus the IOS secrets it misses; fast path for the vast
+    majority of lines (ACL entries) that cannot hold a secret."""
     if not _MAYBE_SECRET.search(text):
         return text
-    out = redact(text)
-    for pattern in _EXTRA_SECRETS:
-        out = pattern.sub(lambda m: m.group(1) + "<redacted>", out)
-    return out
+    stripped = text.lstrip()
+    m = _MD5_KEY.match(text)
+    if m:
+        return m.group(1) + "<redacted>" + m.group(3)
+    if stripped.startswith("snmp-server host "):
+        return _redact_snmp_host(text)
+    if stripped.startswith("snmp-server user "):
+        return _SNMP_USER.sub(lambda mm: mm.group(1) + "<redacted>", text)
+    m = _FHRP_AUTH.match(text)
+    if m:
+        return m.group(1) + "<redacted>" + text[m.end():]
+    return redact(_SET_KEY.sub(lambda mm: mm.group(1) + "<redacted>", text))
 
 
 class _Bad(Exception):
@@ -1903,8 +1931,7 @@ class _Run:
                 if cneg:
                     line.transport_input = None
                     return
-                protos = tuple(cw[2:])
-                line.transport_input = () if protos == ("none",) else protos
+                line.transport_input = tuple(cw[2:])  # as written: ('none',), ('ssh',), ('telnet', 'ssh')
                 self._line_transport_loc[id(line)] = loc
             elif key == "exec-timeout":
                 if cneg:
@@ -2100,7 +2127,12 @@ class _Run:
             # snmp-server group G v3 priv|auth|noauth [read V] [write V] [notify V] [access [ipv6 N] ACL]
             gname, version = words[2], words[3]
             level = words[4] if version == "v3" and len(words) > 4 else None
-            facts.setdefault("snmp_groups", {})[gname] = {"version": version, "level": level, "loc": loc}
+            access = None
+            if "access" in words:
+                rest = [w for w in words[words.index("access") + 1:] if w != "ipv6"]
+                access = rest[-1] if rest else None
+            facts.setdefault("snmp_groups", {})[gname] = {"version": version, "level": level, "access": access,
+                                                          "loc": loc}
             self.snmp_access_acl(words, loc, f"snmp-server group {gname}")
         elif sub == "user":
             # snmp-server user U G v3 [encrypted] auth sha X [priv aes 128 Y] [access ACL]
@@ -2663,7 +2695,7 @@ class _Run:
             if iface.mode != "trunk" and iface.access_vlan is None:
                 iface.access_vlan = 1
                 iface.extra["access_vlan_default"] = True
-            if iface.mode in ("trunk", None) and iface.native_vlan is None:
+            if iface.mode in ("trunk", None, "dynamic-auto", "dynamic-desirable") and iface.native_vlan is None:
                 iface.native_vlan = 1
                 iface.extra["native_vlan_default"] = True
 
@@ -2677,6 +2709,14 @@ class _Run:
         for server in mgmt.aaa.servers:
             if server.key is None:
                 server.key = self.tacacs_key if server.protocol == "tacacs+" else self.radius_key if server.protocol == "radius" else None
+        for svc in mgmt.services:
+            if svc.protocol == "snmp":
+                svc.version = "2c" if mgmt.snmp_communities else "3"
+                acls = {c.acl for c in mgmt.snmp_communities}
+                acls |= {g.get("access") for g in mgmt.facts.get("snmp_groups", {}).values()}
+                acls.discard(None) if not mgmt.snmp_communities else None
+                if len(acls) == 1:
+                    svc.acl = next(iter(acls))
         if self.http_acl is not None:
             for svc in mgmt.services:
                 if svc.protocol in ("http", "https"):
