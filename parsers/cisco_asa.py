@@ -454,6 +454,8 @@ class _Run:
                 self.warn(node, str(exc))
             except (ValueError, IndexError, KeyError) as exc:  # never crash on odd input
                 self.warn(node, f"line not understood ({exc.__class__.__name__}: {exc})")
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+                self.warn(node, f"line not understood (internal error {exc.__class__.__name__}: {exc})")
         if self.recognised == 0 and roots:
             raise ParseError(self.file, "not a Cisco ASA configuration (no ASA command recognised)", roots[0].number)
         self.finish_interfaces()
@@ -1205,6 +1207,10 @@ class _Run:
                 self.dev.warn(loc, f"access-list {name}: line not understood ({exc}); rule ignored")
                 remarks = []
                 continue
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+                self.dev.warn(loc, f"access-list {name}: internal error {exc.__class__.__name__}: {exc}; rule ignored")
+                remarks = []
+                continue
             rule.name = f"line {position}"
             if remarks:
                 rule.remark = "\n".join(remarks)
@@ -1288,12 +1294,12 @@ class _Run:
             proto = self.protocol(tok)
             i += 1
         # ---- identity (user / security group) arguments
-        i = self.identity_args(w, i, approximations)
+        i = self.identity_args(w, i, approximations, extra)
         # ---- source
         if i >= n:
             raise _Bad("source address missing")
         src, i = self.address(w, i, loc, context)
-        i = self.identity_args(w, i, approximations, security_only=True)
+        i = self.identity_args(w, i, approximations, extra, security_only=True)
         # ---- source ports
         port_capable = (mode == "proto" and proto in _PORT_PROTOS) or (
             mode == "protos" and any(p in _PORT_PROTOS for p in protos))
@@ -1301,6 +1307,7 @@ class _Run:
         if i < n and port_capable and self.is_port_start(w, i, after_src=True):
             sports, i = self.port_arg(w, i, loc, context, proto, protos, service_names,
                                          unresolved_svc, approximations)
+            i = self.identity_args(w, i, approximations, extra, security_only=True)
         # ---- destination
         if i >= n:
             raise _Bad("destination address missing")
@@ -1415,22 +1422,29 @@ class _Run:
             extra=extra,
         )
 
-    def identity_args(self, w: list[str], i: int, approx: list[str], security_only: bool = False) -> int:
-        """Skip ASA identity-firewall and TrustSec arguments, noting the approximation."""
+    def identity_args(self, w: list[str], i: int, approx: list[str], extra: dict[str, Any],
+                      security_only: bool = False) -> int:
+        """Skip ASA identity-firewall and TrustSec arguments, noting the approximation
+        (the rule is modelled as matching any user / any security group) and keeping
+        them in `Rule.extra['identity']`."""
         n = len(w)
         while i < n:
             tok = w[i]
             if not security_only and tok in ("user", "user-group", "object-group-user"):
-                approx.append(f"identity match '{tok} {w[i + 1] if i + 1 < n else ''}' is ignored (matches any user)")
+                arg = f"{tok} {w[i + 1] if i + 1 < n else ''}"
+                approx.append(f"identity match '{arg}' is ignored (matches any user)")
                 i += 2
             elif tok == "security-group" and i + 2 < n:
-                approx.append(f"security-group {w[i + 1]} {w[i + 2]} is ignored")
+                arg = f"security-group {w[i + 1]} {w[i + 2]}"
+                approx.append(f"{arg} is ignored (matches any security group)")
                 i += 3
             elif tok == "object-group-security":
-                approx.append(f"object-group-security {w[i + 1] if i + 1 < n else ''} is ignored")
+                arg = f"object-group-security {w[i + 1] if i + 1 < n else ''}"
+                approx.append(f"{arg} is ignored (matches any security group)")
                 i += 2
             else:
                 break
+            extra.setdefault("identity", []).append(arg)
         return i
 
     def is_port_start(self, w: list[str], i: int, after_src: bool) -> bool:

@@ -237,6 +237,19 @@ def test_identity_arguments_are_approximations(acl_forms):
     assert any("user LOCAL\\alice" in a for a in rules[0].approximations)
     assert rules[1].dst.items == (host("10.10.1.1"),)
     assert any("object-group-user TRADERS" in a for a in rules[1].approximations)
+    assert rules[0].extra["identity"] == ["user LOCAL\\alice"]
+    assert rules[1].extra["identity"] == ["object-group-user TRADERS"]
+
+
+def test_security_group_arguments():
+    device = parse(
+        "access-list SGT extended permit tcp security-group name TRADERS any eq 1024 "
+        "security-group tag 20 host 10.1.1.1 eq https\n")
+    assert device.parse_warnings == []
+    (r,) = device.filters["SGT"].rules
+    assert r.extra["identity"] == ["security-group name TRADERS", "security-group tag 20"]
+    assert r.services == (Service(6, ((1024, 1024),), ((443, 443),)),)
+    assert r.dst.items == (host("10.1.1.1"),) and len(r.approximations) == 2
 
 
 def test_standard_acl_matches_destination_only(acl_forms):
@@ -683,6 +696,33 @@ def test_odd_input_never_crashes():
     for text in odd:
         device = parse("ASA Version 9.8(4)\nhostname x\n" + text + "\n")
         assert device.vendor == "cisco_asa"
+
+
+def test_fuzzed_configs_never_crash():
+    """Truncations and random token edits of the fixtures give warnings, never a traceback."""
+    import random
+
+    rng = random.Random(20240601)
+    junk = ["any", "host", "object-group", "eq", "log", "999999", "::", "1.2.3", "interface", "range", "0", "(in,out)"]
+    for path in [CORE_FW, CASES / "objects.cfg", CASES / "mgmt-hardened.cfg", CASES / "vpn-ra.cfg"]:
+        lines = path.read_text().splitlines()
+        for _ in range(40):
+            mutated = list(lines)
+            for _ in range(rng.randint(1, 5)):
+                i = rng.randrange(len(mutated))
+                toks = mutated[i].split(" ")
+                if rng.random() < 0.5 and len(toks) > 1:
+                    del toks[rng.randrange(len(toks))]
+                else:
+                    toks.insert(rng.randrange(len(toks) + 1), rng.choice(junk))
+                mutated[i] = " ".join(toks)
+            cut = rng.randrange(1, len(mutated) + 1)
+            for text in ("\n".join(mutated), "\n".join(mutated[:cut])[:-rng.randint(1, 9)]):
+                try:
+                    device = parse(text, "fuzz.cfg")
+                except ParseError:
+                    continue
+                assert all("internal error" not in w.message for w in device.parse_warnings)
 
 
 # --------------------------------------------------------------------------- the sample network's firewall
