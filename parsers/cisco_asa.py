@@ -48,6 +48,7 @@ holds the 1-based line of the statement when useful):
 from __future__ import annotations
 
 import gc
+import ipaddress
 import re
 from datetime import datetime
 from pathlib import PurePath
@@ -293,11 +294,11 @@ class _Run:
         self.deferred_refs: list[tuple[str, Location, str, str]] = []  # name, loc, context, default kind
         self.mgmt_services: dict[tuple[str, str], ManagementService] = {}
         self.http_server_loc: Location | None = None
-        self.ssh_versions: str | None = None
         self.snmp_enabled = True
         self.users: dict[str, LocalUser] = {}
         self.aaa_groups: dict[str, str] = {}
         self.ntp_keyed: list[bool] = []
+        self.mtus: list[tuple[str, str]] = []
         self.all_nodes: list[tuple[ConfigLine, list[str]]] = []
         # caches
         self._v4: dict[str, int | None] = {}
@@ -359,8 +360,6 @@ class _Run:
         src = self.aliases.get(text, text)
         if ":" in src:
             try:
-                import ipaddress
-
                 return 6, int(ipaddress.IPv6Address(src.split("%")[0]))
             except ValueError:
                 return None
@@ -694,8 +693,7 @@ class _Run:
 
     def h_mtu(self, node, words):
         if len(words) >= 3:
-            self.deferred_mtu = getattr(self, "deferred_mtu", [])
-            self.deferred_mtu.append((words[1], words[2]))
+            self.mtus.append((words[1], words[2]))
 
     def h_zone(self, node, words):
         if len(words) >= 2:
@@ -707,7 +705,7 @@ class _Run:
                 # ASA default: 'inside' gets 100, any other name 0.
                 iface.security_level = 100 if iface.nameif == "inside" else 0
                 iface.extra["security_level_default"] = True
-        for nameif, value in getattr(self, "deferred_mtu", []):
+        for nameif, value in self.mtus:
             iface = self.nameifs.get(nameif)
             if iface is not None:
                 iface.extra["mtu"] = int(value) if value.isdigit() else value

@@ -608,6 +608,22 @@ def test_acl_references_outside_access_group(vpn):
     assert refs(vpn, "time-range", "WORK-HOURS")[0].context == "group-policy RA-POLICY vpn-access-hours"
 
 
+def test_more_acl_uses():
+    device = parse(
+        "ASA Version 8.2(5)\nhostname old\n"
+        "access-list NONAT extended permit ip 10.0.0.0 255.0.0.0 192.168.0.0 255.255.0.0\n"
+        "access-list AUTH-MATCH extended permit tcp any any eq www\n"
+        "access-list USER-FILTER extended permit ip any host 10.1.1.1\n"
+        "nat (inside) 0 access-list NONAT\n"
+        "aaa authentication match AUTH-MATCH inside RAD\n"
+        "username vpnuser password x encrypted\n"
+        "username vpnuser attributes\n vpn-filter value USER-FILTER\n service-type remote-access\n")
+    assert device.parse_warnings == []
+    got = {(r.name, r.context) for r in refs(device, "acl")}
+    assert got == {("NONAT", "nat"), ("AUTH-MATCH", "aaa"), ("USER-FILTER", "username vpnuser attributes")}
+    assert device.management.users[0].role == "remote-access"
+
+
 def test_remote_access_facts(vpn):
     f = vpn.facts
     assert f["remote_access_vpn"] is True
