@@ -192,6 +192,9 @@ IFACE_RECOGNISED = frozenset({
     "aps", "down-when-looped", "ignore", "invert", "no", "wrr-queue", "rcv-queue", "pvc",
     "subscriber", "policy", "dot1q", "access-expression", "ethernet-tunnel", "ip-address",
     "bgp-policy", "ppp-authentication", "username", "snmp-server", "event", "tcp",
+    "mac", "access-group", "analytics", "umbrella", "metadata", "ip-helper", "fabric", "loopback",
+    "smartport", "poe", "ipv6-address", "pvc-group", "ppp-multilink", "multilink", "compress",
+    "access-class", "nbar", "cpu-policy", "datalink",
 })
 IFACE_IP_RECOGNISED = frozenset({
     "proxy-arp", "redirects", "unreachables", "directed-broadcast", "verify", "helper-address", "igmp",
@@ -581,8 +584,13 @@ class _Run:
                 continue
             words = node.text.split()
             handler = top.get(words[0])
+            last = words[-1][-1]
             try:
-                if handler is not None:
+                if last in "{};" and (last != ";" or len(words) > 1):
+                    # brace/semicolon syntax (Junos, nftables...) is never IOS, even when
+                    # the first word happens to be an IOS command ('system {')
+                    self.warn(node, "line not understood (not IOS syntax)")
+                elif handler is not None:
                     handler(node, words, False)
                     self.understood += 1
                 elif words[0] in RECOGNISED_TOP or self.prompt_line(words):
@@ -1707,7 +1715,7 @@ class _Run:
             if neg:
                 return
             name = words[2]
-            direction = words[3] if n > 3 else "in"
+            direction = words[3] if n > 3 else "out"  # IOS: no direction means outbound
             loc = self.loc(node)
             if direction == "in":
                 iface.filter_in = name
@@ -2609,6 +2617,12 @@ class _Run:
             facts.setdefault("transform_sets", {})[words[3]] = words[4:]
         elif sub == "pki" and len(words) >= 4 and words[2] == "trustpoint":
             facts.setdefault("pki_trustpoints", []).append(words[3])
+        elif sub == "key" and len(words) >= 4 and words[2] == "generate":
+            # 'crypto key generate rsa [general-keys] [label X] modulus N' (snippets, not running-config)
+            if "modulus" in words:
+                self.mgmt.facts["rsa_modulus"] = int(words[words.index("modulus") + 1])
+            if self.ssh_loc is None:
+                self.ssh_loc = self.loc(node)
         elif sub == "dynamic-map":
             for child in node.children:
                 cw = child.text.split()
@@ -2692,10 +2706,8 @@ class _Run:
                     tr = self.time_ranges.get(rule.time_range)
                     if tr is not None:
                         end = tr.get("absolute_end")
-                        if end is not None:
-                            rule.time_range_expired = end < now
-                        elif not tr["periodic"] and tr.get("absolute_start") is None:
-                            rule.time_range_expired = False
+                        # without an absolute end the schedule never runs out
+                        rule.time_range_expired = end < now if end is not None else False
             dev.define("acl", name, filt.loc or Location(self.file, 0))
         if self.time_ranges:
             dev.facts["time_ranges"] = {
