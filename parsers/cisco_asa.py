@@ -147,7 +147,8 @@ _INTERFACE_CHILDREN = frozenset("""
     speed duplex flowcontrol delay channel-group lacp pppoe ospf igmp pim mac-address
     policy-route member-interface redundant nve-only dhcp ddns dhcprelay bridge-group
     authentication rip eigrp security-group-tag ip-client mfib multicast ipv4
-    port-security encapsulation cts hello-interval hold-time
+    port-security encapsulation cts hello-interval hold-time negotiation media-type
+    port-channel storm-control spanning-tree power poe traffic-forward
 """.split())
 
 
@@ -613,6 +614,8 @@ class _Run:
         iface = self.ifaces.get(name)
         if iface is None:
             iface = Interface(name=name, loc=self.loc(node, whole=True))
+            if name.lower().startswith("vlan") and name[4:].isdigit():
+                iface.vlan_id = int(name[4:])
             self.ifaces[name] = iface
             self.dev.interfaces.append(iface)
         for child in node.children:
@@ -682,6 +685,20 @@ class _Run:
             iface.extra["management_only"] = True
         elif key == "vlan":
             iface.vlan_id = int(w[1])
+        elif key == "switchport":
+            # ASA 5505/5506-X switch ports: the routed interface is 'interface VlanN'
+            iface.switchport = True
+            if len(w) >= 4 and w[1] == "access" and w[2] == "vlan":
+                iface.mode = "access"
+                iface.access_vlan = int(w[3])
+            elif len(w) >= 3 and w[1] == "mode":
+                iface.mode = w[2]
+            elif len(w) >= 5 and w[1:4] == ["trunk", "allowed", "vlan"]:
+                iface.trunk_allowed_vlans = tuple(_vlan_list(w[4]))
+            elif len(w) >= 5 and w[1:4] == ["trunk", "native", "vlan"]:
+                iface.native_vlan = int(w[4])
+            else:
+                iface.extra.setdefault("other", []).append(" ".join(w))
         elif key == "zone-member":
             iface.zone = w[1]
         elif key in _INTERFACE_CHILDREN or key == "ip":
@@ -1403,6 +1420,8 @@ class _Run:
                 approximations.append("services of " + ", ".join(extra["unresolved_services"]) + " are not all defined")
             if action == DENY:
                 final = ()  # a deny whose services are unknown is assumed not to match
+        if extra.get("identity") and action == DENY:
+            final = ()  # a deny limited to users/security groups is assumed not to match
         # ---- family (each operand knows its own: any4, a v4 host, a v4-only group...)
         family = src.family
         dfam = dst.family
@@ -2369,6 +2388,15 @@ class _Run:
         if words[0] == "time-range" and len(words) > 1 and words[1] == name:
             return True
         return False
+
+
+def _vlan_list(text: str) -> list[int]:
+    """'1,10-12' -> [1, 10, 11, 12]."""
+    out: list[int] = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        out.extend(range(int(lo), int(hi or lo) + 1))
+    return out
 
 
 def _prefix_mask(plen: str) -> str:

@@ -250,6 +250,10 @@ def test_security_group_arguments():
     assert r.extra["identity"] == ["security-group name TRADERS", "security-group tag 20"]
     assert r.services == (Service(6, ((1024, 1024),), ((443, 443),)),)
     assert r.dst.items == (host("10.1.1.1"),) and len(r.approximations) == 2
+    # a deny limited to some users is assumed not to match (the engine's rule for unknowns)
+    device = parse("access-list U extended deny ip user-group LOCAL\\\\guests any any\n")
+    (r,) = device.filters["U"].rules
+    assert r.services == () and r.approximations and r.extra["identity"] == ["user-group LOCAL\\\\guests"]
 
 
 def test_standard_acl_matches_destination_only(acl_forms):
@@ -404,6 +408,22 @@ def test_interfaces(levels):
     assert g7.shutdown is True and g7.nameif is None and g7.addresses == []
     member = levels.interface("GigabitEthernet0/6")
     assert member.nameif is None and member.security_level is None
+
+
+def test_switch_ports_and_vlan_interfaces():
+    device = parse(
+        "ASA Version 9.2(4)\nhostname small\n"
+        "interface Ethernet0/0\n switchport access vlan 2\n"
+        "interface Ethernet0/1\n switchport mode trunk\n switchport trunk allowed vlan 1,10-12\n"
+        "interface Vlan2\n nameif outside\n security-level 0\n ip address dhcp setroute\n"
+        "interface Vlan1\n nameif inside\n security-level 100\n ip address 192.168.1.1 255.255.255.0\n")
+    assert device.parse_warnings == []
+    e0 = device.interface("Ethernet0/0")
+    assert e0.switchport and e0.mode == "access" and e0.access_vlan == 2
+    assert device.interface("Ethernet0/1").trunk_allowed_vlans == (1, 10, 11, 12)
+    outside = device.interface("outside")
+    assert outside.name == "Vlan2" and outside.is_svi and outside.extra["address_dhcp"] is True
+    assert outside.addresses == []
 
 
 def test_routes(levels):
