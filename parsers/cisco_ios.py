@@ -405,12 +405,12 @@ PARSER = CiscoIosParser()
 
 
 class _GroupDef:
-    __slots__ = ("kind", "name", "node", "members", "nested", "services", "description", "resolved", "loc")
+    __slots__ = ("kind", "name", "nodes", "members", "nested", "description", "resolved", "loc")
 
     def __init__(self, kind: str, name: str, node: ConfigLine, loc: Location) -> None:
         self.kind = kind  # 'address-group' | 'service-group'
         self.name = name
-        self.node = node
+        self.nodes = [node]  # a group entered twice in config mode gets both blocks
         self.loc = loc
         self.members: list[Any] = []  # address items or services
         self.nested: list[tuple[str, Location]] = []
@@ -642,8 +642,11 @@ class _Run:
                 if len(words) >= 3:
                     kind = {"network": "address-group", "v6-network": "address-group",
                             "service": "service-group", "v6-service": "service-group"}.get(words[1])
-                    if kind and words[2] not in self.groups:
+                    group = self.groups.get(words[2])
+                    if kind and group is None:
                         self.groups[words[2]] = _GroupDef(kind, words[2], node, self.loc(node, True))
+                    elif kind == group.kind:
+                        group.nodes.append(node)
             elif t.startswith("license udi ") or t.startswith("switch "):
                 pass
 
@@ -778,7 +781,9 @@ class _Run:
         elif _in_ranges(num, EXTENDED_RANGES):
             kind = "acl"
         elif _in_ranges(num, OTHER_ACL_RANGES):
-            self.device.facts.setdefault("non_ip_acls", set()).add(name)
+            non_ip = self.device.facts.setdefault("non_ip_acls", [])
+            if name not in non_ip:
+                non_ip.append(name)
             return
         else:
             raise _Bad(f"access-list number {num} out of range")
@@ -1116,12 +1121,15 @@ class _Run:
         name = words[2]
         group = self.groups.get(name)
         if sub in ("network", "v6-network", "service", "v6-service"):
-            if group is None or group.node is not node:
+            if group is None or node not in group.nodes:
                 if group is not None:
-                    raise _Bad(f"object-group '{name}' defined twice (this later definition is ignored)")
+                    raise _Bad(f"object-group '{name}' is already defined as {group.kind}; this block is ignored")
                 return
+            if node is not group.nodes[0]:
+                return  # a later block of the same group: read with the first one
             self.fill_group(group)
-            self.device.define(group.kind, name, group.loc, tuple(self.group_member_texts(node)), group.description)
+            members = tuple(t for n in group.nodes for t in self.group_member_texts(n))
+            self.device.define(group.kind, name, group.loc, members, group.description)
         elif sub in ("security", "ip", "fqdn", "protocol", "icmp-type", "user", "geo"):
             self.device.facts.setdefault("unmodelled_object_groups", []).append(name)
             raise _Bad(f"object-group {sub} is not modelled")
@@ -1134,7 +1142,7 @@ class _Run:
 
     def fill_group(self, group: _GroupDef) -> None:
         handler = self.group_network_entry if group.kind == "address-group" else self.group_service_entry
-        for child in group.node.children:
+        for child in (c for n in group.nodes for c in n.children):
             words = child.text.split()
             try:
                 if words[0] == "description":
@@ -1655,7 +1663,9 @@ class _Run:
             if not neg and n >= 3:
                 iface.zone = words[2]
         elif key in ("standby", "vrrp", "glbp"):
-            ex.setdefault("redundancy", set()).add(key)
+            protocols = ex.setdefault("redundancy", [])
+            if key not in protocols:
+                protocols.append(key)
         elif key == "channel-group":
             ex["channel_group"] = words[1]
         elif key == "cdp":

@@ -894,3 +894,14 @@ def test_remark_with_sequence_number_and_trailing_remark():
         "ip access-list extended R\n 5 remark first\n 10 permit ip any any\n 15 remark dangling\n", "r.cfg"
     ).filters["R"]
     assert f.rules[0].remark == "first" and f.remark == "dangling"
+
+
+def test_object_group_entered_twice_gets_both_blocks():
+    d = PARSER.parse(
+        "object-group network G\n host 10.0.0.1\nobject-group network G\n host 10.0.0.2\n"
+        "object-group service G\n tcp eq 22\n"
+        "access-list 100 permit ip object-group G any\n", "g.cfg")
+    assert set(d.filters["100"].rules[0].src.items) == {rng("10.0.0.1"), rng("10.0.0.2")}
+    assert [o.members for o in d.objects if o.name == "G"] == [("host 10.0.0.1", "host 10.0.0.2")]
+    (w,) = d.parse_warnings
+    assert w.loc.line == 5 and "already defined as address-group" in w.message
