@@ -586,7 +586,7 @@ class _Run:
 
     def h_clock(self, node, words):
         if len(words) >= 3 and words[1] == "timezone":
-            self.facts["clock_timezone"] = " ".join(words[2:])
+            self.facts["clock_timezone"] = asa_redact(" ".join(words[2:]))
 
     def h_firewall(self, node, words):
         if len(words) >= 2:
@@ -1701,7 +1701,7 @@ class _Run:
             self.mfacts["ssh_key_exchange"] = " ".join(words[3:] if words[2:3] == ["group"] else words[2:])
             self.mfacts["ssh_key_exchange_line"] = node.number
         elif sub == "cipher" and len(words) >= 4:
-            self.mfacts[f"ssh_cipher_{words[2]}"] = " ".join(words[3:])
+            self.mfacts[f"ssh_cipher_{words[2]}"] = asa_redact(" ".join(words[3:]))
             self.mfacts[f"ssh_cipher_{words[2]}_line"] = node.number
         elif self.ip_any(sub.partition("/")[0]) is not None:
             self.add_access("ssh", node, words)
@@ -1736,15 +1736,15 @@ class _Run:
             elif words[2] in ("idle-timeout", "session-timeout") and len(words) >= 4:
                 self.mfacts[f"http_server_{words[2].replace('-', '_')}"] = int(words[3])
             else:
-                self.mfacts.setdefault("http_other", []).append(" ".join(words[1:]))
+                self.mfacts.setdefault("http_other", []).append(asa_redact(" ".join(words[1:])))
         elif sub == "redirect":
-            self.mfacts.setdefault("http_redirect", []).append(" ".join(words[2:]))
+            self.mfacts.setdefault("http_redirect", []).append(asa_redact(" ".join(words[2:])))
         elif sub == "authentication-certificate":
-            self.mfacts.setdefault("http_other", []).append(" ".join(words[1:]))
+            self.mfacts.setdefault("http_other", []).append(asa_redact(" ".join(words[1:])))
         elif self.ip_any(sub.partition("/")[0]) is not None:
             self.add_access("https", node, words)
         else:
-            self.mfacts.setdefault("http_other", []).append(" ".join(words[1:]))
+            self.mfacts.setdefault("http_other", []).append(asa_redact(" ".join(words[1:])))
 
     def h_console(self, node, words):
         if len(words) >= 3 and words[1] == "timeout":
@@ -1773,10 +1773,10 @@ class _Run:
         elif sub == "user":
             self.snmp_user(words, loc)
         elif sub == "group" and len(words) >= 4:
-            self.mfacts.setdefault("snmp_groups", {})[words[2]] = " ".join(words[3:])
+            self.mfacts.setdefault("snmp_groups", {})[words[2]] = asa_redact(" ".join(words[3:]))
         elif sub == "enable":
             if len(words) >= 3 and words[2] == "traps":
-                self.mfacts.setdefault("snmp_traps", []).append(" ".join(words[3:]))
+                self.mfacts.setdefault("snmp_traps", []).append(asa_redact(" ".join(words[3:])))
             else:
                 self.snmp_enabled = True
                 self.mfacts["snmp_enable_line"] = node.number
@@ -1920,20 +1920,20 @@ class _Run:
             self.mfacts.setdefault("aaa_authentication", {})[target] = methods
             self.mfacts.setdefault("aaa_authentication_lines", {})[target] = node.number
         elif sub == "authentication":
-            self.mfacts.setdefault("aaa_authentication_other", []).append(" ".join(words[2:]))
+            self.mfacts.setdefault("aaa_authentication_other", []).append(asa_redact(" ".join(words[2:])))
         elif sub == "authorization":
             if words[2] == "command":
                 aaa.authorization_commands = True
-            self.mfacts.setdefault("aaa_authorization", {})[words[2]] = " ".join(words[3:])
+            self.mfacts.setdefault("aaa_authorization", {})[words[2]] = asa_redact(" ".join(words[3:]))
         elif sub == "accounting":
             if words[2] == "command":
                 aaa.accounting_commands = True
                 aaa.accounting_loc = self.loc(node)
-            self.mfacts.setdefault("aaa_accounting", {})[words[2]] = " ".join(words[3:])
+            self.mfacts.setdefault("aaa_accounting", {})[words[2]] = asa_redact(" ".join(words[3:]))
         elif sub == "local" and "max-fail" in words:
             self.mfacts["aaa_max_fail"] = int(words[words.index("max-fail") + 1])
         else:
-            self.mfacts.setdefault("aaa_other", []).append(" ".join(words[1:]))
+            self.mfacts.setdefault("aaa_other", []).append(asa_redact(" ".join(words[1:])))
 
     def h_username(self, node, words):
         if len(words) < 3:
@@ -2058,7 +2058,7 @@ class _Run:
         elif sub == "buffer-size" and len(words) >= 3:
             self.mfacts["logging_buffer_size"] = int(words[2])
         else:
-            self.mfacts.setdefault("logging_other", []).append(" ".join(words[1:]))
+            self.mfacts.setdefault("logging_other", []).append(asa_redact(" ".join(words[1:])))
 
     def h_ntp(self, node, words):
         if len(words) < 2:
@@ -2081,7 +2081,7 @@ class _Run:
         elif sub == "authentication-key":
             self.mfacts.setdefault("ntp_keys", {})[words[2] if len(words) > 2 else "?"] = words[3] if len(words) > 3 else ""
         else:
-            self.mfacts.setdefault("ntp_other", []).append(" ".join(words[1:]))
+            self.mfacts.setdefault("ntp_other", []).append(asa_redact(" ".join(words[1:])))
 
     def h_banner(self, node, words):
         if len(words) < 2:
@@ -2129,7 +2129,7 @@ class _Run:
         if len(words) >= 2 and words[1] == "password-recovery":
             self.facts["password_recovery"] = True
         else:
-            self.facts.setdefault("services", []).append(" ".join(words[1:]))
+            self.facts.setdefault("services", []).append(asa_redact(" ".join(words[1:])))
 
     def h_failover(self, node, words):
         if len(words) == 1:
@@ -2141,14 +2141,14 @@ class _Run:
             self.facts.setdefault("failover_config", []).append(asa_redact(" ".join(words[1:])))
 
     def h_threat(self, node, words):
-        self.facts.setdefault("threat_detection", []).append(" ".join(words[1:]))
+        self.facts.setdefault("threat_detection", []).append(asa_redact(" ".join(words[1:])))
 
     def h_sysopt(self, node, words):
-        self.facts.setdefault("sysopt", []).append(" ".join(words[1:]))
+        self.facts.setdefault("sysopt", []).append(asa_redact(" ".join(words[1:])))
 
     def h_service_policy(self, node, words):
         if len(words) >= 3:
-            self.facts.setdefault("service_policies", []).append(" ".join(words[1:]))
+            self.facts.setdefault("service_policies", []).append(asa_redact(" ".join(words[1:])))
 
     def h_dhcpd(self, node, words):
         if len(words) >= 3 and words[1] == "enable":
@@ -2162,19 +2162,19 @@ class _Run:
         if len(words) >= 5 and words[1:4] == ["verify", "reverse-path", "interface"]:
             self.facts.setdefault("urpf_interfaces", []).append(words[4])
         elif len(words) >= 4 and words[1:3] == ["local", "pool"]:
-            self.facts.setdefault("ip_local_pools", {})[words[3]] = " ".join(words[4:])
+            self.facts.setdefault("ip_local_pools", {})[words[3]] = asa_redact(" ".join(words[4:]))
         elif len(words) >= 2 and words[1] == "audit":
-            self.facts.setdefault("ip_audit", []).append(" ".join(words[2:]))
+            self.facts.setdefault("ip_audit", []).append(asa_redact(" ".join(words[2:])))
         else:
             raise _Bad("ip: line not understood")
 
     def h_ssl(self, node, words):
         if len(words) >= 3:
-            self.facts.setdefault("ssl", {})[words[1]] = " ".join(words[2:])
+            self.facts.setdefault("ssl", {})[words[1]] = asa_redact(" ".join(words[2:]))
 
     def h_password_policy(self, node, words):
         if len(words) >= 2:
-            self.facts.setdefault("password_policy", {})[words[1]] = " ".join(words[2:])
+            self.facts.setdefault("password_policy", {})[words[1]] = asa_redact(" ".join(words[2:]))
 
     def h_password(self, node, words):
         if words[1:3] == ["encryption", "aes"]:
