@@ -17,32 +17,62 @@ What is modelled
   SNMP, AAA, local users, enable password, logging, NTP, banners) and a set of facts
   (see below) for the checks that need more than the shared model holds.
 
+Decisions worth knowing
+-----------------------
+* A full config (one with an `ASA Version` line) gets the ASA defaults that show
+  running-config does not print: no `logging timestamp` -> log_timestamps False;
+  without `logging enable` the ASA sends no syslog, so `logging host` lines are moved
+  to Management.facts['log_hosts_inactive'] instead of Management.log_hosts.
+* `http A M IF` lines grant nothing without `http server enable` (enabled=False).
+* ntp_authenticated needs `ntp authenticate` and a `key` on every `ntp server`.
+* An `access-group` naming an undefined ACL binds nothing (the ASA refuses it): the
+  reference is kept, and Interface.extra['filter_in_undefined'] names it.
+* Standard ACLs match the destination address only (they are used by route maps,
+  OSPF and split tunnels); webtype/ethertype ACLs are defined but have no Filter.
+* Identity (user, user-group, object-group-user) and TrustSec (security-group)
+  arguments are approximations: a permit matches any user, a deny matches nothing.
+* Users default to privilege 2 and routes to distance 1, as on the ASA.
+
 What is recognised but not modelled (no warning; ACL references inside are kept):
 NAT (except an inventory in facts), class-map/policy-map/service-policy, crypto,
 tunnel-group, group-policy (facts), webvpn (facts), dhcpd, dns, routing protocols...
 
-`Device.facts` keys written by this parser (values are JSON-friendly; `<key>_line`
-holds the 1-based line of the statement when useful):
-  serial_number, platform ('asa'|'pix'|'fwsm'), multi_context, firewall_mode,
-  domain_name, boot_system, asdm_image, same_security_intra, nat (list of dicts),
-  parse_notes (list of str), icmp_rules (list of dicts), password_recovery,
-  failover, failover_key, threat_detection (list of str), remote_access_vpn,
-  remote_access_vpn_lines, crypto_map_interfaces, ikev1_enabled_interfaces,
-  ikev2_enabled_interfaces, vpn_peers, crypto_lines, group_policies, tunnel_groups,
-  webvpn_interfaces, anyconnect_enabled, service_policies, sysopt, dhcpd_interfaces,
-  dhcprelay_interfaces, urpf_interfaces, ip_local_pools, ssl (dict),
-  password_policy (dict), password_encryption_aes, management_access_interface,
-  clock_timezone, non_ip_acls (dict name -> type), control_plane_acls, zones.
-`Management.facts` keys: ssh_timeout, ssh_key_exchange, ssh_cipher_encryption,
-  ssh_cipher_integrity, ssh_other, telnet_timeout, console_timeout, http_server_enabled,
-  http_server_port, http_server_idle_timeout, http_server_session_timeout,
-  http_redirect, snmp_enabled, snmp_hosts (list of dicts), snmp_groups, snmp_location,
-  snmp_contact, snmp_traps, aaa_server_groups, aaa_authentication (dict),
-  aaa_authorization (dict), aaa_accounting (dict), aaa_max_fail, logging_enabled,
-  logging_trap, logging_buffered, logging_buffer_size, logging_console,
-  logging_monitor, logging_history, logging_asdm, logging_other, ntp_authenticate,
-  ntp_trusted_keys, ntp_keys, ntp_server_keys, passwd (storage of the legacy
-  telnet/ssh `passwd`), enable_secrets (by level).
+`Device.facts` keys written by this parser (JSON-friendly values; `<key>_line` holds
+the 1-based line of the statement where useful):
+  serial_number, model_line, platform ('asa'|'pix'|'fwsm'), multi_context,
+  firewall_mode, domain_name, boot_system, asdm_image, clock_timezone, zones,
+  same_security_inter_line, same_security_intra, nat (list of dicts: line, kind
+  object|twice, type static|dynamic, real/mapped interface, real, mapped),
+  parse_notes, non_ip_acls (name -> webtype|ethertype), control_plane_acls,
+  undefined_global_acl, route_options, icmp_rules (management ICMP: action, source,
+  icmp_type, interface, family, line), password_recovery, failover, failover_key,
+  failover_config, threat_detection, services, sysopt, service_policies,
+  dhcpd_interfaces, dhcprelay_interfaces, urpf_interfaces, ip_local_pools, ip_audit,
+  ssl (dict), password_policy (dict), password_encryption_aes,
+  management_access_interface, remote_access_vpn, remote_access_vpn_lines,
+  webvpn_interfaces, anyconnect_enabled, group_policies, tunnel_groups,
+  crypto_map_interfaces, ikev1_enabled_interfaces, ikev2_enabled_interfaces,
+  vpn_peers, crypto_lines.
+`Management.facts` keys:
+  ssh_timeout, ssh_key_exchange, ssh_cipher_encryption, ssh_cipher_integrity,
+  ssh_other, telnet_timeout, console_timeout, http_server_enabled, http_server_port,
+  http_server_idle_timeout, http_server_session_timeout, http_redirect, http_other,
+  snmp_enabled, snmp_hosts (list of dicts), snmp_groups, snmp_user_groups,
+  snmp_location, snmp_contact, snmp_traps, snmp_other, aaa_server_groups,
+  aaa_authentication (service -> methods), aaa_authentication_other,
+  aaa_authorization, aaa_accounting, aaa_max_fail, aaa_other, enable_secrets
+  (level -> storage), passwd / passwd_default (legacy telnet/ssh password),
+  logging_enabled, log_hosts_inactive (hosts configured without `logging enable`),
+  logging_trap / buffered / console / monitor / history / asdm / mail (level 0-7),
+  logging_buffer_size, logging_other, ntp_authenticate, ntp_trusted_keys, ntp_keys,
+  ntp_server_keys, ntp_other.
+`Rule.extra`: log_level, log_interval, log_disabled, identity (user / security-group
+  arguments, approximated), unresolved_services, standard, rule_id, event_log.
+`Interface.extra`: standby, standby6, management_only, mtu, security_level_default,
+  address_dhcp / address_pppoe, filter_in_undefined / filter_out_undefined (an
+  access-group naming no ACL: the ASA refuses it, so nothing is bound),
+  control_plane_filter_in, ethertype_filter_in/out, webtype_filter_in/out,
+  per_user_override, ipv6, other.
 """
 
 from __future__ import annotations
