@@ -102,7 +102,7 @@ def test_detected_as_asa_and_clean_fixtures_have_no_warnings():
 def test_inventory(core):
     assert core.hostname == "core-fw"
     assert core.os_version == "9.8(4)"
-    assert core.os_version_loc.line == 6
+    assert core.os_version_loc.line == 7
     assert core.model == "ASA5516"
     assert core.facts["serial_number"] == "JAD00000X0X"
     assert core.stateful is True
@@ -800,13 +800,24 @@ def test_core_fw_planted_rules(core):
     assert out[4].dst.items == (web,) and out[4].services == (Service(6, (), ((443, 443),)),)
     assert out[5].src.any and out[5].dst.any and out[5].services == (ANY_SERVICE,)
     for rule in (out[2], out[3], out[4]):
-        assert text[rule.loc.line - 3].startswith("! PLANTED") or text[rule.loc.line - 2].startswith("! PLANTED")
+        assert text[rule.loc.line - 2].startswith("! PLANTED"), rule.loc
     dmz = core.filters["DMZ_IN"].rules
     assert dmz[0].src.items == (gw,) and dmz[0].dst.items == (net("10.10.20.0/24"),)
     assert dmz[0].services == (Service(6, (), ((1521, 1521),)),)
     assert set(dmz[1].services) == {Service(17, (), ((53, 53),)), Service(6, (), ((53, 53),)), Service(17, (), ((123, 123),))}
     assert dmz[1].dst.items == (host("10.99.0.53"), host("10.99.0.10"))
     assert dmz[-1].src.any and dmz[-1].dst.any and dmz[-1].services == (ANY_SERVICE,) and dmz[-1].action == PERMIT
+    assert text[dmz[-1].loc.line - 2].startswith("! PLANTED")
+
+
+def test_core_fw_every_planted_comment_precedes_a_line_that_shows_it(core):
+    lines = CORE_FW.read_text().splitlines()
+    planted = [i for i, line in enumerate(lines) if line.startswith("! PLANTED")]
+    assert len(planted) == 12
+    for i in planted:
+        nxt = lines[i + 1]
+        assert nxt.startswith(("access-list", "object-group", "access-group", "http 0.0.0.0", "telnet 0.0.0.0",
+                               "snmp-server community", "username admin", "ASA Version")), nxt
 
 
 def test_core_fw_unused_and_undefined(core):
