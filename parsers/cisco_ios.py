@@ -145,30 +145,23 @@ RECOGNISED_TOP = frozenset({
     "transceiver", "hw-module", "stack-power", "errdisable", "port-channel", "udld", "vrf",
     "dot1x", "authentication", "parameter-map", "template", "service-template", "wsma",
     "netconf-yang", "netconf", "restconf", "gnxi", "gnmi-yang", "telemetry", "cts", "flow", "sampler",
-    "monitor", "privilege", "process", "arp", "power", "energywise", "rep", "stackwise-virtual", "l2",
-    "mls", "qos", "auto", "dialer-list", "chat-script", "voice", "voice-card", "dial-peer",
+    "monitor", "privilege", "process", "arp", "power", "energywise", "rep", "stackwise-virtual",     "mls", "qos", "auto", "dialer-list", "chat-script", "voice", "voice-card", "dial-peer",
     "telephony-service", "ephone", "ephone-dn", "sip-ua", "application", "gatekeeper", "exception",
     "scheduler", "buffers", "pseudowire-class", "mpls", "segment-routing", "bfd", "ethernet", "cfm",
-    "epm", "nbar", "performance", "avc", "utd", "virtual-service", "app-hosting", "iox", "guestshell",
-    "onep", "openflow", "wireless", "wlan", "ap", "access-session", "table-map", "fhrp", "bridge",
+    "epm", "performance", "avc", "utd", "virtual-service", "app-hosting", "iox",     "onep", "openflow", "wireless", "wlan", "ap", "access-session", "table-map", "fhrp", "bridge",
     "sdm", "lacp", "pagp", "network-policy", "nmsp", "captive-portal-bypass", "device-sensor",
     "pnp", "coap", "dot11", "rmon", "mka", "macsec", "tftp-server", "key", "warm-reboot",
     "service-policy", "control-plane", "license", "vlan-group", "zone-pair", "xconnect",
-    "l2vpn", "bridge-domain", "pw-class", "interface-template", "srr-queue", "mls", "cef",
-    "ipc", "crypto", "username", "enable", "hostname", "version", "archive", "spanning-tree",
+    "l2vpn", "bridge-domain", "srr-queue", "mls",     "ipc", "crypto", "username", "enable", "hostname", "version", "archive", "spanning-tree",
     "lldp", "cdp", "ip", "ipv6", "snmp", "snmp-server", "ntp", "sntp", "aaa", "logging", "login",
     "security", "service", "banner", "line", "interface", "access-list", "object-group",
     "time-range", "route-map", "class-map", "router", "tacacs", "tacacs-server", "radius",
     "radius-server", "ldap", "zone", "vlan", "vstack", "switch", "macro", "default", "no",
-    "kron", "shell", "manager", "controller", "card", "cpd", "dspfarm", "sccp", "stcapp",
-    "ccm-manager", "mgcp", "isdn", "modemcap", "frame-relay", "atm", "dialer", "vpdn",
-    "pseudowire", "tunnel", "storm-control", "ptp", "stack-mac", "avb", "mdns-sd",
-    "service-routing", "ip-dhcp", "location", "power-supply", "environment", "secure", "upgrade",
-    "transport-map", "vty-async", "nat64", "nat66", "lisp", "vxlan", "evpn", "nve", "l2tp-class",
-    "policy-list", "ip-address", "address-family", "fabric", "sd-route", "mab", "eap", "port-security",
-    "sflow", "identity", "epm", "trustpoint", "crl", "ca", "snmp-trap", "tap", "udp", "tcp",
-})
-# Of those, the ones a parser branch actually models (the rest are accepted silently).
+    "kron", "shell", "controller", "card", "cpd", "dspfarm", "sccp", "stcapp",
+    "ccm-manager", "mgcp", "isdn", "modemcap", "frame-relay", "dialer", "vpdn",
+    "ptp", "stack-mac", "avb", "mdns-sd",
+    "service-routing", "location", "environment",     "transport-map", "vty-async", "nat64", "nat66", "l2tp-class",
+    "eap",     "identity", "epm", })
 
 # Interface sub-commands accepted without modelling.
 IFACE_RECOGNISED = frozenset({
@@ -181,20 +174,17 @@ IFACE_RECOGNISED = frozenset({
     "mvrp", "lacp", "pagp", "xconnect", "mpls", "bfd", "isis", "ospfv3", "fair-queue", "random-detect",
     "max-reserved-bandwidth", "cts", "macsec", "mka", "l2protocol-tunnel", "l2protocol", "errdisable",
     "link", "transceiver", "platform", "stackwise-virtual", "network-policy", "nmsp", "energywise",
-    "ptp", "shape", "mop", "cdp", "spanning-tree", "pim", "ip", "ipv6", "hsrp", "glbp", "standby",
+    "ptp", "shape", "mop", "cdp", "spanning-tree", "pim", "ip", "ipv6", "glbp", "standby",
     "vrrp", "channel-group", "channel-protocol", "port-type", "shutdown", "description", "switchport",
     "encapsulation", "vrf", "zone-member", "tx-ring-limit", "rx-ring-limit", "dampening", "ipx",
-    "mdix", "lldp", "small-frame", "stack-mac", "evc", "bridge-group", "bridge-domain", "nat",
-    "location", "vlan-range", "vlan", "custom-queue-list", "priority-group", "rate-limit",
+    "mdix", "lldp", "small-frame", "stack-mac", "evc", "bridge-group", "bridge-domain",     "location", "vlan-range", "vlan", "custom-queue-list", "priority-group", "rate-limit",
     "traffic-shape", "backup", "cable", "controller", "serial", "physical-layer", "async",
     "autoselect", "ntp", "flow", "flow-sampler", "lisp", "nve", "member", "source-interface",
-    "vni", "host-reachability", "hardware", "ipv4", "pos", "framing", "crc", "scramble", "sonet",
+    "vni", "host-reachability", "hardware", "pos", "framing", "crc", "scramble", "sonet",
     "aps", "down-when-looped", "ignore", "invert", "no", "wrr-queue", "rcv-queue", "pvc",
-    "subscriber", "policy", "dot1q", "access-expression", "ethernet-tunnel", "ip-address",
-    "bgp-policy", "ppp-authentication", "username", "snmp-server", "event", "tcp",
-    "mac", "access-group", "analytics", "umbrella", "metadata", "ip-helper", "fabric", "loopback",
-    "smartport", "poe", "ipv6-address", "pvc-group", "ppp-multilink", "multilink", "compress",
-    "access-class", "nbar", "cpu-policy", "datalink",
+    "subscriber", "access-expression", "ethernet-tunnel",     "bgp-policy",     "mac", "access-group", "analytics", "umbrella", "loopback",
+    "multilink", "compress",
+    "nbar", "datalink",
 })
 IFACE_IP_RECOGNISED = frozenset({
     "proxy-arp", "redirects", "unreachables", "directed-broadcast", "verify", "helper-address", "igmp",
@@ -647,8 +637,6 @@ class _Run:
                         self.groups[words[2]] = _GroupDef(kind, words[2], node, self.loc(node, True))
                     elif kind == group.kind:
                         group.nodes.append(node)
-            elif t.startswith("license udi ") or t.startswith("switch "):
-                pass
 
     # ------------------------------------------------------------------ simple top-level commands
 
@@ -1402,12 +1390,12 @@ class _Run:
                      "explicit-path", "community-list", "as-path", "extcommunity-list", "large-community-list",
                      "radius", "tacacs", "rsvp", "nbar", "bgp-community", "inspect", "audit", "ips", "verify",
                      "auth-proxy", "accounting-threshold", "ddns", "mroute", "msdp", "multicast", "vrf",
-                     "source", "dhcp-client", "accounting", "accounting-list", "sla", "mfib", "nhrp",
-                     "policy-list", "rip", "default-network", "lookup", "host-list", "port-map",
-                     "urlfilter", "reflexive-list", "client", "name", "drbd", "pim", "access-group",
-                     "cgmp", "mtu", "unnumbered", "traffic-export", "security", "sticky-arp",
-                     "subscriber", "bgp", "ospfv3", "packet", "gdoi", "trigger-authentication",
-                     "dns-server", "route-cache", "load-sharing", "lisp", "forward", "address-pool"):
+                     "source", "dhcp-client", "accounting-list", "sla", "mfib", "nhrp",
+                     "policy-list", "default-network", "port-map",
+                     "urlfilter", "reflexive-list", "pim", "access-group",
+                     "traffic-export", "sticky-arp",
+                     "subscriber", "trigger-authentication",
+                     "address-pool"):
             self.ip_misc(node, words, neg, sub)
         else:
             raise _Bad(f"unknown command 'ip {sub}'")
@@ -2060,7 +2048,7 @@ class _Run:
                     break
                 i += 1
             elif w in ("noescape", "nohangup", "one-time", "dnis", "callback-rotary", "callback-line",
-                       "no-callback-verify", "mac", "user-maxlinks", "aaa", "access-class", "serial", "lanyang"):
+                       "no-callback-verify", "mac", "user-maxlinks", "aaa", "access-class"):
                 if w == "access-class" and i < n:
                     self.device.refer("acl", words[i], loc, f"username {name} access-class")
                     i += 1
@@ -2073,11 +2061,14 @@ class _Run:
         if neg:
             return
         kind = words[1]
+        i = 2
+        if kind == "algorithm-type":  # enable algorithm-type scrypt secret VALUE (as typed: clear text)
+            kind = words[3]
+            i = 4
         if kind not in ("secret", "password"):
-            if kind in ("algorithm-type", "view"):
+            if kind == "view":
                 return
             raise _Bad(f"unknown command 'enable {kind}'")
-        i = 2
         level = 15
         if words[i] == "level":
             level = int(words[i + 1])
@@ -2143,9 +2134,7 @@ class _Run:
         loc = self.loc(node)
         facts = self.mgmt.facts
         if neg:
-            if sub == "" or (sub == "community" and len(words) > 2):
-                return
-            return
+            return  # 'no snmp-server ...' removes something: nothing to record
         if sub == "community":
             value = words[2]
             access = "ro"
@@ -2241,7 +2230,7 @@ class _Run:
         elif sub in ("enable", "location", "contact", "trap-source", "source-interface", "view", "ifindex",
                      "system-shutdown", "chassis-id", "engineID", "trap", "queue-length", "packetsize",
                      "manager", "inform", "trap-timeout", "ip", "context", "message-digest", "cache",
-                     "drop", "priority", "tftp-server-list", "file-transfer", "mib", "sparse-tables", ""):
+                     "drop", "priority", "file-transfer", "mib", "sparse-tables", ""):
             if sub == "enable" and len(words) > 2 and words[2] == "traps":
                 facts["snmp_traps"] = True
         else:

@@ -647,6 +647,7 @@ def test_user_secret_storage(line, storage):
     ("enable secret 9 $9$xx$yy\n", "scrypt", "enable secret 9 <redacted>"),
     ("enable secret 5 $1$xx$yy\n", "md5", "enable secret 5 <redacted>"),
     ("enable password 7 0822455D0A16\n", "reversible", "enable password 7 <redacted>"),
+    ("enable algorithm-type scrypt secret Typed1n\n", "plaintext", "enable algorithm-type scrypt secret <redacted>"),
     ("enable secret 9 $9$xx$yy\nenable password cisco\n", "plaintext", "enable password <redacted>"),
 ])
 def test_enable_secret_keeps_the_weakest(lines, storage, loc_text):
