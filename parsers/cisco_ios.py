@@ -139,20 +139,21 @@ SWITCH_MODELS = ("C9200", "C9300", "C9400", "C9500", "C9600", "WS-C", "C3850", "
 
 # Top-level commands recognised and deliberately not modelled (their whole block too).
 RECOGNISED_TOP = frozenset({
+    "spd", "network-clock-participate", "network-clock-select", "bba-group", "wlccp", "dot11",
     "end", "exit", "Building", "Current", "boot-start-marker", "boot-end-marker", "boot", "clock",
     "redundancy", "diagnostic", "platform", "mac", "vtp", "policy-map", "system", "memory", "file",
     "call-home", "multilink", "subscriber", "device-tracking", "track", "event", "alias",
     "transceiver", "hw-module", "stack-power", "errdisable", "port-channel", "udld", "vrf",
     "dot1x", "authentication", "parameter-map", "template", "service-template", "wsma",
     "netconf-yang", "netconf", "restconf", "gnxi", "gnmi-yang", "telemetry", "cts", "flow", "sampler",
-    "monitor", "privilege", "process", "arp", "power", "energywise", "rep", "stackwise-virtual",     "mls", "qos", "auto", "dialer-list", "chat-script", "voice", "voice-card", "dial-peer",
+    "monitor", "privilege", "process", "arp", "power", "energywise", "rep", "stackwise-virtual", "mls", "qos", "auto", "dialer-list", "chat-script", "voice", "voice-card", "dial-peer",
     "telephony-service", "ephone", "ephone-dn", "sip-ua", "application", "gatekeeper", "exception",
     "scheduler", "buffers", "pseudowire-class", "mpls", "segment-routing", "bfd", "ethernet", "cfm",
-    "epm", "performance", "avc", "utd", "virtual-service", "app-hosting", "iox",     "onep", "openflow", "wireless", "wlan", "ap", "access-session", "table-map", "fhrp", "bridge",
+    "epm", "performance", "avc", "utd", "virtual-service", "app-hosting", "iox", "onep", "openflow", "wireless", "wlan", "ap", "access-session", "table-map", "fhrp", "bridge",
     "sdm", "lacp", "pagp", "network-policy", "nmsp", "captive-portal-bypass", "device-sensor",
     "pnp", "coap", "dot11", "rmon", "mka", "macsec", "tftp-server", "key", "warm-reboot",
     "service-policy", "control-plane", "license", "vlan-group", "zone-pair", "xconnect",
-    "l2vpn", "bridge-domain", "srr-queue", "mls",     "ipc", "crypto", "username", "enable", "hostname", "version", "archive", "spanning-tree",
+    "l2vpn", "bridge-domain", "srr-queue", "mls", "ipc", "crypto", "username", "enable", "hostname", "version", "archive", "spanning-tree",
     "lldp", "cdp", "ip", "ipv6", "snmp", "snmp-server", "ntp", "sntp", "aaa", "logging", "login",
     "security", "service", "banner", "line", "interface", "access-list", "object-group",
     "time-range", "route-map", "class-map", "router", "tacacs", "tacacs-server", "radius",
@@ -160,11 +161,13 @@ RECOGNISED_TOP = frozenset({
     "kron", "shell", "controller", "card", "cpd", "dspfarm", "sccp", "stcapp",
     "ccm-manager", "mgcp", "isdn", "modemcap", "frame-relay", "dialer", "vpdn",
     "ptp", "stack-mac", "avb", "mdns-sd",
-    "service-routing", "location", "environment",     "transport-map", "vty-async", "nat64", "nat66", "l2tp-class",
-    "eap",     "identity", "epm", })
+    "service-routing", "location", "environment", "transport-map", "vty-async", "nat64", "nat66", "l2tp-class",
+    "eap", "identity", "epm", })
 
 # Interface sub-commands accepted without modelling.
 IFACE_RECOGNISED = frozenset({
+    "full-duplex", "half-duplex", "bundle-enable", "port", "encryption", "broadcast-key", "ssid", "rts",
+    "channel", "station-role", "antenna", "beacon", "dot11", "world-mode", "packet", "infrastructure-client",
     "speed", "duplex", "negotiation", "mtu", "bandwidth", "delay", "load-interval", "keepalive",
     "carrier-delay", "hold-queue", "media-type", "power", "storm-control", "udld", "lldp", "logging",
     "snmp", "service-policy", "auto", "mls", "qos", "srr-queue", "priority-queue", "queue-set", "trust",
@@ -177,12 +180,12 @@ IFACE_RECOGNISED = frozenset({
     "ptp", "shape", "mop", "cdp", "spanning-tree", "pim", "ip", "ipv6", "glbp", "standby",
     "vrrp", "channel-group", "channel-protocol", "port-type", "shutdown", "description", "switchport",
     "encapsulation", "vrf", "zone-member", "tx-ring-limit", "rx-ring-limit", "dampening", "ipx",
-    "mdix", "lldp", "small-frame", "stack-mac", "evc", "bridge-group", "bridge-domain",     "location", "vlan-range", "vlan", "custom-queue-list", "priority-group", "rate-limit",
+    "mdix", "lldp", "small-frame", "stack-mac", "evc", "bridge-group", "bridge-domain", "location", "vlan-range", "vlan", "custom-queue-list", "priority-group", "rate-limit",
     "traffic-shape", "backup", "cable", "controller", "serial", "physical-layer", "async",
     "autoselect", "ntp", "flow", "flow-sampler", "lisp", "nve", "member", "source-interface",
     "vni", "host-reachability", "hardware", "pos", "framing", "crc", "scramble", "sonet",
     "aps", "down-when-looped", "ignore", "invert", "no", "wrr-queue", "rcv-queue", "pvc",
-    "subscriber", "access-expression", "ethernet-tunnel",     "bgp-policy",     "mac", "access-group", "analytics", "umbrella", "loopback",
+    "subscriber", "access-expression", "ethernet-tunnel", "bgp-policy", "mac", "access-group", "analytics", "umbrella", "loopback",
     "multilink", "compress",
     "nbar", "datalink",
 })
@@ -205,6 +208,7 @@ IFACE_IPV6_RECOGNISED = frozenset({
     "address", "traffic-filter", "access-group", "inspect", "nat", "device", "prefix-guard",
 })
 LINE_RECOGNISED = frozenset({
+    "logout-warning", "exec-prompt", "telnet", "dispatch-character", "dispatch-timeout", "session-disconnect-warning",
     "privilege", "logging", "stopbits", "session-timeout", "absolute-timeout", "exec", "length",
     "width", "history", "escape-character", "autocommand", "rotary", "authorization", "accounting",
     "speed", "flowcontrol", "databits", "parity", "modem", "autoselect", "terminal-type", "timeout",
@@ -2451,7 +2455,8 @@ class _Run:
         elif sub in ("facility", "origin-id", "rate-limit", "event", "count", "history", "discriminator",
                      "queue-limit", "persistent", "file", "snmp-trap", "message-counter", "exception",
                      "delimiter", "reload", "filter", "buffer-size", "dmvpn", "cns-events", "esm", "alarm",
-                     "sequence-num", "trap-source", "server-arp", "linecard", "timestamp", "monitor"):
+                     "sequence-num", "trap-source", "server-arp", "linecard", "timestamp", "monitor",
+                     "snmp-authfail"):
             pass
         else:
             raise _Bad(f"unknown command 'logging {sub}'")
