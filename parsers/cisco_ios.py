@@ -444,6 +444,7 @@ class _Run:
         self.enable_candidates: list[tuple[Secret, Location, str]] = []
         self.prefix_lists: dict[str, list[int]] = {}
         self.route_vrfs: list[str | None] = []
+        self.vlan_index: dict[int, Vlan] = {}
         self._line_transport_loc: dict[int, Location] = {}
         self._line_noexec: set[int] = set()
         facts = self.mgmt.facts
@@ -1936,13 +1937,15 @@ class _Run:
                                "et-vlan", "lldp", "uni-vlan", "vn-segment", "mode"):
                 self.warn(c, f"unknown vlan command '{cw[0]}'")
         loc = self.loc(node, True)
-        existing = {v.id: v for v in self.device.vlans}
+        existing = self.vlan_index
         for vid in ids:
             if vid in existing:
                 if name:
                     existing[vid].name = name
             else:
-                self.device.vlans.append(Vlan(vid, name if len(ids) == 1 else "", loc))
+                vlan = Vlan(vid, name if len(ids) == 1 else "", loc)
+                existing[vid] = vlan
+                self.device.vlans.append(vlan)
 
     # ------------------------------------------------------------------ lines
 
