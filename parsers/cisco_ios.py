@@ -164,6 +164,12 @@ RECOGNISED_TOP = frozenset({
     "service-routing", "location", "environment", "transport-map", "vty-async", "nat64", "nat66", "l2tp-class",
     "eap", "identity", "epm", })
 
+# Top-level commands without a sub-mode: an indented line under one is misplaced.
+LEAF_COMMANDS = frozenset({
+    "hostname", "version", "access-list", "enable", "username", "service", "logging", "ntp", "sntp", "cdp",
+    "lldp", "security", "login", "vtp", "vstack", "tacacs-server", "radius-server", "snmp-server",
+})
+
 # Interface sub-commands accepted without modelling.
 IFACE_RECOGNISED = frozenset({
     "full-duplex", "half-duplex", "bundle-enable", "port", "encryption", "broadcast-key", "ssid", "rts",
@@ -588,6 +594,8 @@ class _Run:
                 elif handler is not None:
                     handler(node, words, False)
                     self.understood += 1
+                    if node.children and words[0] in LEAF_COMMANDS:
+                        self.stray_children(node)
                 elif words[0] in RECOGNISED_TOP or self.prompt_line(words):
                     self.understood += 1
                 else:
@@ -602,6 +610,14 @@ class _Run:
             raise ParseError(self.file, "does not look like a Cisco IOS configuration (no line was recognised)")
         self.finish()
         return self.device
+
+    def stray_children(self, node: ConfigLine) -> None:
+        """Indented lines under a command that has no sub-mode: keep them as warnings."""
+        stack = list(node.children)
+        while stack:
+            child = stack.pop(0)
+            self.warn(child, f"unexpected indented line under '{node.text.strip()[:40]}'")
+            stack[:0] = child.children
 
     @staticmethod
     def prompt_line(words: list[str]) -> bool:
@@ -629,7 +645,8 @@ class _Run:
                 self.warn(child, f"could not parse this line ({type(exc).__name__}: {exc})")
 
     def prescan(self, roots: list[ConfigLine]) -> None:
-        """Object-groups and time-ranges first, so rules can resolve them wherever they are."""
+        """Object-groups first, so rules can resolve them wherever they are in the file
+        (time-ranges need no pre-pass: their expiry is applied after the last line)."""
         for node in roots:
             t = node.text
             if t.startswith("object-group "):

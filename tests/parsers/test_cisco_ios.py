@@ -906,3 +906,10 @@ def test_object_group_entered_twice_gets_both_blocks():
     assert [o.members for o in d.objects if o.name == "G"] == [("host 10.0.0.1", "host 10.0.0.2")]
     (w,) = d.parse_warnings
     assert w.loc.line == 5 and "already defined as address-group" in w.message
+
+
+def test_indented_line_under_a_leaf_command_is_kept_as_a_warning():
+    d = PARSER.parse("hostname x\n interface Gi0/1\n  shutdown\naccess-list 5 permit any\n", "s.cfg")
+    assert [(w.loc.line, w.message) for w in d.parse_warnings] == [
+        (2, "unexpected indented line under 'hostname x'"), (3, "unexpected indented line under 'hostname x'")]
+    assert d.hostname == "x" and "5" in d.filters
