@@ -19,6 +19,37 @@ other line becomes a parse warning with its line number. The parser never raises
 a malformed line (the line becomes a warning naming what was wrong); it raises
 `ParseError` only when not a single line looks like IOS.
 
+Platform defaults the model cannot express directly are made explicit:
+
+* a Catalyst L2 port without `switchport mode` keeps `mode=None` with
+  `extra["mode_default"] = "dynamic-auto"`; access/native VLANs left at their default
+  are filled in as 1 with `extra["access_vlan_default"]` / `extra["native_vlan_default"]`;
+* `VtyLine.transport_input` is the words as written (`("none",)`, `("telnet", "ssh")`),
+  None when absent (platform default); `VtyLine.login` is '', 'line' (bare `login`:
+  the line password), 'local', 'authentication <list>' or 'none' (`no login`);
+* `management.enable_secret` is the weakest of `enable secret` / `enable password`
+  (the latter is a finding even next to a secret).
+
+Facts for checks (`device.management.facts`): cdp_enabled, ip_source_route and
+service_pad (True unless disabled), ssh_timeout, ssh_authentication_retries,
+ssh_dh_min_size, ssh_server_<encryption|mac|kex>, login_block_for/_attempts/_within,
+login_on_failure_log, login_on_success_log, password_min_length,
+http_authentication, http_secure_trustpoint, http_tls_version, logging_trap,
+logging_buffered, logging_on, logging_source_interface, log_timestamps_format,
+ntp_server_keys, ntp_trusted_keys, snmp_groups {name: version, level, access},
+snmp_hosts, aaa_authentication / aaa_authorization(_commands) / aaa_accounting(_commands)
+method lists, aaa_groups, archive_log_config / archive_hidekeys, vstack,
+ip_bootp_server, ip_finger, ip_identd, ip_dns_server, service_<name> for `service`
+switches, rsa_modulus; most come with a `<name>_loc`. Device facts
+(`device.facts`): platform_kind (switch|router), serial, route_vrfs (parallel to
+`device.routes`), nat_static, isakmp_policies, transform_sets, pki_trustpoints,
+time_ranges, zone_based_firewall, object_group_cycles. Interface extras: proxy_arp,
+redirects, unreachables, directed_broadcast, urpf, cdp_enable, portfast, bpduguard,
+port_security, nat_inside, helper_addresses, redundancy (standby/vrrp/glbp),
+channel_group, tunnel_*, crypto_map, service_policy. Rule extras: fragments, dscp,
+precedence, tos, ttl, tcp_flags, log_input, log_cookie, reflect, dynamic,
+unresolved_services, implicit_sequence (the number IOS gives an unnumbered entry).
+
 Speed: one pass over the indentation tree, str.split tokenising, dictionary dispatch,
 memoised address parsing; no regular expression per token, no heavy imports.
 """
