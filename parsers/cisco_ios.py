@@ -472,6 +472,7 @@ class _Run:
         self.acl_seq: dict[str, list[int | None]] = {}
         self.acl_lines: dict[str, list[tuple[int, int]]] = {}  # definition spans, for the safety net
         self.numbered_seen: set[str] = set()
+        self.acl_entry_lines: dict[str, int] = {}  # permit/deny lines seen, parsed or not
         self.iface_state: dict[str, dict[str, Any]] = {}
         self.switch_hints = 0
         self.http_acl: tuple[str, Location] | None = None
@@ -878,6 +879,7 @@ class _Run:
                 elif first in ("statistics", "no", "default", "exit"):
                     pass
                 elif first == "evaluate":
+                    self.acl_entry_lines[filt.name] = self.acl_entry_lines.get(filt.name, 0) + 1
                     raise _Bad(f"reflexive ACL 'evaluate {words[1]}' is not modelled (entry skipped)")
                 else:
                     raise _Bad(f"unknown access-list entry '{first}'")
@@ -896,6 +898,7 @@ class _Run:
             text = loc.text.split("remark", 1)[1].strip() if "remark" in loc.text else ""
             self.acl_pending_remark.setdefault(name, []).append(text)
             return
+        self.acl_entry_lines[name] = self.acl_entry_lines.get(name, 0) + 1
         approximations: list[str] = []
         extra: dict[str, Any] = {}
         if action == "dynamic":  # lock-and-key: access-list 101 dynamic NAME [timeout N] permit ...
@@ -2741,6 +2744,10 @@ class _Run:
             leftover = self.acl_pending_remark.pop(name, None)
             if leftover:
                 filt.remark = "\n".join(leftover)
+            if not self.acl_entry_lines.get(name):
+                # IOS: an ACL without a single entry filters nothing where it is applied
+                filt.default_action = PERMIT
+                filt.default_note = "an IOS ACL with no entries permits everything where it is applied"
             seqs = self.acl_seq.get(name, [])
             if any(s is not None for s in seqs):
                 # IOS evaluates entries in sequence order; unnumbered entries get last + 10.

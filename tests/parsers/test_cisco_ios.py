@@ -913,3 +913,13 @@ def test_indented_line_under_a_leaf_command_is_kept_as_a_warning():
     assert [(w.loc.line, w.message) for w in d.parse_warnings] == [
         (2, "unexpected indented line under 'hostname x'"), (3, "unexpected indented line under 'hostname x'")]
     assert d.hostname == "x" and "5" in d.filters
+
+
+def test_acl_without_entries_permits_everything():
+    d = PARSER.parse(
+        "ip access-list extended EMPTY\n remark nothing yet\n"
+        "ip access-list extended BROKEN\n 10 permit tcp any any eq nosuchport\n", "e.cfg")
+    assert d.filters["EMPTY"].rules == [] and d.filters["EMPTY"].default_action == PERMIT
+    assert d.filters["EMPTY"].remark == "nothing yet"
+    # entries that could not be read do not make the ACL empty: keep the implicit deny
+    assert d.filters["BROKEN"].rules == [] and d.filters["BROKEN"].default_action == DENY
