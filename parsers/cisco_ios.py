@@ -878,10 +878,11 @@ class _Run:
                     self.ace(filt, words, 2, self.loc(child), words[1])
                 elif first in ("statistics", "no", "default", "exit"):
                     pass
-                elif first == "evaluate":
-                    self.acl_entry_lines[filt.name] = self.acl_entry_lines.get(filt.name, 0) + 1
-                    raise _Bad(f"reflexive ACL 'evaluate {words[1]}' is not modelled (entry skipped)")
                 else:
+                    # not an entry we can read; it still makes the ACL non-empty
+                    self.acl_entry_lines[filt.name] = self.acl_entry_lines.get(filt.name, 0) + 1
+                    if first == "evaluate":
+                        raise _Bad(f"reflexive ACL 'evaluate {words[1]}' is not modelled (entry skipped)")
                     raise _Bad(f"unknown access-list entry '{first}'")
             except _Bad as exc:
                 self.warn(child, str(exc))

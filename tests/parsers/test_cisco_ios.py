@@ -923,3 +923,10 @@ def test_acl_without_entries_permits_everything():
     assert d.filters["EMPTY"].remark == "nothing yet"
     # entries that could not be read do not make the ACL empty: keep the implicit deny
     assert d.filters["BROKEN"].rules == [] and d.filters["BROKEN"].default_action == DENY
+
+
+def test_unreadable_acl_lines_keep_the_implicit_deny():
+    d = PARSER.parse("ip access-list extended R\n evaluate MIRROR\nip access-list extended U\n frob any\n", "r.cfg")
+    assert d.filters["R"].default_action == DENY and d.filters["U"].default_action == DENY
+    assert [w.message for w in d.parse_warnings] == [
+        "reflexive ACL 'evaluate MIRROR' is not modelled (entry skipped)", "unknown access-list entry 'frob'"]
