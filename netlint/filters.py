@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from netlint.anomalies import RuleFacts, analyze
 from netlint.model import (
     CONTINUE, DENY, GOTO, JUMP, PERMIT, RETURN,
     AddressRange, AddressSet, AddressWildcard, Device, Filter, Rule, Service,
@@ -116,6 +117,7 @@ class FilterSet:
         self._compiled: dict[str, CompiledFilter] = {}
         self._classifiers: dict[str, Classifier] = {}
         self._matches: dict[str, list[tuple[Match, bool]]] = {}
+        self._anomalies: dict[str, list[RuleFacts]] = {}
 
     def filter(self, name: str) -> Filter:
         return self.device.filters[name]
@@ -125,6 +127,44 @@ class FilterSet:
             filt = self.filter(name)
             self._matches[name] = [rule_match(r, filt.family) for r in filt.rules]
         return self._matches[name]
+
+    def default_for(self, name: str):
+        """The default verdict of a packet (a point) in this filter."""
+        filt = self.filter(name)
+
+        def verdict(p) -> str:
+            src, dst = p.context.get("src_zone"), p.context.get("dst_zone")
+            if filt.intrazone_action and src and src == dst:
+                return filt.intrazone_action
+            return filt.default_action
+
+        return verdict
+
+    def default_permits(self, name: str) -> PacketSet:
+        """The part of the packet space the filter's default permits."""
+        filt = self.filter(name)
+        sp = self.space
+        base = sp.TRUE if filt.default_action == PERMIT else sp.FALSE
+        if filt.intrazone_action and filt.zones:
+            intra = sp.same_context("src_zone", "dst_zone", filt.zones)
+            base = (base - intra) | (intra if filt.intrazone_action == PERMIT else sp.FALSE)
+        return base
+
+    def anomalies(self, name: str) -> list[RuleFacts]:
+        """Shadowed / unmatchable / redundant facts for every rule of the filter."""
+        if name in self._anomalies:
+            return self._anomalies[name]
+        filt = self.filter(name)
+        pairs = self.matches(name)
+        if any(r.action in (JUMP, GOTO, RETURN) for r in filt.rules):
+            facts = self.compiled(name).facts_without_redundancy()
+        else:
+            facts = analyze(
+                self.space, [m for m, _ in pairs], [r.action for r in filt.rules], [a for _, a in pairs],
+                self.default_for(name), self.default_permits(name),
+            )
+        self._anomalies[name] = facts
+        return facts
 
     def compiled(self, name: str) -> CompiledFilter:
         if name not in self._compiled:
@@ -204,14 +244,21 @@ class CompiledFilter:
         self.has_jumps = any(r.action in (JUMP, GOTO, RETURN) for r in self.filter.rules)
 
     def _default_permits(self) -> PacketSet:
-        """The part of the space the filter's default permits."""
-        filt = self.filter
-        sp = self.space
-        base = sp.TRUE if filt.default_action == PERMIT else sp.FALSE
-        if filt.intrazone_action and filt.zones:
-            intra = sp.same_context("src_zone", "dst_zone", filt.zones)
-            base = (base - intra) | (intra if filt.intrazone_action == PERMIT else sp.FALSE)
-        return base
+        return self.fs.default_permits(self.name)
+
+    def facts_without_redundancy(self) -> list[RuleFacts]:
+        """Shadowing facts from the effective sets (for chains with jumps, where
+        removing a rule has effects through the callers: no redundancy claims)."""
+        facts = []
+        for i, rule in enumerate(self.filter.rules):
+            f = RuleFacts()
+            if self.sets[i].is_empty():
+                f.unmatchable = True
+            elif self.effective[i].is_empty():
+                f.shadowed = True
+                f.covering = [j for j in range(i) if self.effective[j].intersects(self.sets[i])]
+            facts.append(f)
+        return facts
 
     def _run(self, entry: PacketSet, record: bool, depth: int):
         """Evaluate the rules on the packets of `entry`; returns the packets permitted,
@@ -261,19 +308,3 @@ class CompiledFilter:
         """(permitted, denied, returned) for the packets of `entry` entering this chain."""
         permit, deny, ret, _ = self._run(entry, record=False, depth=depth)
         return permit, deny, ret
-
-    def suffix_permits(self) -> list[PacketSet]:
-        """For each rule i, the packets that rules i+1.. and the default would permit
-        (used to decide redundancy: removing rule i hands its packets to them).
-        Only for filters without jumps."""
-        sp = self.space
-        out: list[PacketSet] = [sp.FALSE] * len(self.sets)
-        current = self._default_permits() if self.filter.is_base else sp.FALSE
-        for i in range(len(self.sets) - 1, -1, -1):
-            out[i] = current
-            action = self.filter.rules[i].action
-            if action == PERMIT:
-                current = self.sets[i] | current
-            elif action in (DENY, RETURN):
-                current = current - self.sets[i]
-        return out

@@ -686,6 +686,55 @@ def match_has(m: Match, p: _PointPacket) -> bool:
     return True
 
 
+def point_tester(m: Match):
+    """A fast membership test for one match: a specialised closure when the match is a
+    single box (one address item per side, one service), else `match_has`."""
+    if m.nothing:
+        return lambda p: False
+
+    def single(c: AddrConstraint | None):
+        if c is None:
+            return (None, 0, -1)
+        if c.negated or len(c.items) != 1 or isinstance(c.items[0].item, Ternary):
+            return False
+        ai = c.items[0]
+        return (ai.family, ai.item[0], ai.item[1])
+
+    src, dst = single(m.src), single(m.dst)
+    services = m.services
+    if src is False or dst is False or m.context or (services is not None and len(services) != 1):
+        return lambda p: match_has(m, p)
+    spec = services[0] if services else None
+    if spec is not None and (spec.icmp_type is not None or spec.icmp_code is not None
+                             or (spec.sport is not None and len(spec.sport) != 1)
+                             or (spec.dport is not None and len(spec.dport) != 1)):
+        return lambda p: match_has(m, p)
+    fam = m.family
+    sfam, slo, shi = src
+    dfam, dlo, dhi = dst
+    est = m.established
+    proto = spec.proto if spec is not None else None
+    dp = spec.dport[0] if spec is not None and spec.dport is not None else None
+    sp = spec.sport[0] if spec is not None and spec.sport is not None else None
+
+    def test(p) -> bool:
+        if fam is not None and p.family != fam:
+            return False
+        if sfam is not None and (p.family != sfam or not slo <= p.src <= shi):
+            return False
+        if dfam is not None and (p.family != dfam or not dlo <= p.dst <= dhi):
+            return False
+        if proto is not None and p.proto != proto:
+            return False
+        if dp is not None and (p.proto not in PORT_PROTOCOLS or not dp[0] <= p.dport <= dp[1]):
+            return False
+        if sp is not None and (p.proto not in PORT_PROTOCOLS or not sp[0] <= p.sport <= sp[1]):
+            return False
+        return est is None or est == p.established
+
+    return test
+
+
 class _IntervalIndex:
     """For one integer key of every match: elementary intervals -> bitset of matches
     whose hull covers the interval. A point lookup is a bisect plus one dict read."""

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from netlint.checks import DeviceContext, Issue, check
 from netlint.model import DENY, MAX_ADDR, PERMIT, Filter, Rule
 
-MAX_COVER_SCAN = 4000  # earlier rules examined when naming the rules that cover a shadowed one
 
 
 def rule_ref(filt: Filter, rule: Rule) -> dict:
@@ -80,31 +79,6 @@ def any_any(ctx: DeviceContext) -> Iterator[Issue]:
                 )
 
 
-def _blocking_rules(cf, i: int) -> list[int] | None:
-    """The earlier rules that take the packets rule i would match, reduced to a
-    minimal (irreducible) covering set. None if an approximate rule is involved."""
-    target = cf.sets[i]
-    takers: list[int] = []
-    start = max(0, i - MAX_COVER_SCAN)
-    for j in range(i - 1, start - 1, -1):
-        if cf.effective[j].intersects(target):
-            if cf.approximate[j]:
-                return None
-            takers.append(j)
-    if start > 0:
-        return takers[::-1] or None
-    takers.reverse()
-    if len(takers) > 60:
-        return takers  # too many to minimise cheaply; all of them do take packets
-    # Drop any rule the others already cover: the result is an irreducible covering set.
-    cover = list(takers)
-    for j in takers:
-        rest = [k for k in cover if k != j]
-        if rest and target <= cf.space.union(cf.sets[k] for k in rest):
-            cover = rest
-    return cover
-
-
 @check("NL110", "shadowed-rule", "shadowed-rule", "medium")
 def shadowed_rule(ctx: DeviceContext) -> Iterator[Issue]:
     """A rule no packet can reach, because earlier rules match everything it matches.
@@ -130,16 +104,13 @@ def shadowed_rule(ctx: DeviceContext) -> Iterator[Issue]:
     for filt in ctx.device.filters.values():
         if len(filt.rules) < 2:
             continue
-        cf = ctx.filterset.compiled(filt.name)
+        facts = ctx.filterset.anomalies(filt.name)
+        approx = [a for _, a in ctx.filterset.matches(filt.name)]
         for i, rule in enumerate(filt.rules):
-            if not rule.enabled or cf.approximate[i] or not cf.effective[i].is_empty():
+            f = facts[i]
+            if not f.shadowed or not rule.enabled or approx[i] or any(approx[j] for j in f.covering):
                 continue
-            if cf.sets[i].is_empty():
-                continue  # NL111 reports rules matching nothing at all
-            cover = _blocking_rules(cf, i)
-            if not cover:
-                continue
-            covering = [filt.rules[j] for j in cover]
+            covering = [filt.rules[j] for j in f.covering]
             terminal = rule.action in (PERMIT, DENY)
             opposite = terminal and any(r.action in (PERMIT, DENY) and r.action != rule.action for r in covering)
             lines = ", ".join(str(r.loc.line) for r in covering)
@@ -183,11 +154,10 @@ def unmatchable_rule(ctx: DeviceContext) -> Iterator[Issue]:
         Remove the rule, or fill the group it names.
     """
     for filt in ctx.device.filters.values():
-        fs = ctx.filterset
-        for rule, (m, approx) in zip(filt.rules, fs.matches(filt.name)):
-            if not rule.enabled or approx:
-                continue
-            if m.nothing or fs.space.match(m).is_empty():
+        facts = ctx.filterset.anomalies(filt.name)
+        approx = [a for _, a in ctx.filterset.matches(filt.name)]
+        for i, rule in enumerate(filt.rules):
+            if facts[i].unmatchable and rule.enabled and not approx[i]:
                 yield Issue(
                     loc=rule.loc,
                     message="rule matches no packet at all (empty group, impossible ports or address family mismatch)",
@@ -197,13 +167,16 @@ def unmatchable_rule(ctx: DeviceContext) -> Iterator[Issue]:
                 )
 
 
-def _is_catch_all_default(cf, i: int, rule: Rule) -> bool:
+def _is_catch_all_default(ctx: DeviceContext, filt: Filter, i: int) -> bool:
     """An explicit final 'deny any any' restating the default: good practice, not redundancy."""
-    filt = cf.filter
     from netlint.space import Match
 
-    fam = cf.match_exprs[i].family
-    return rule.action == filt.default_action and cf.sets[i] == cf.space.match(Match(family=fam))
+    rule = filt.rules[i]
+    m, _ = ctx.filterset.matches(filt.name)[i]
+    if rule.action != filt.default_action or m.nothing:
+        return False
+    space = ctx.filterset.space
+    return space.match(m) == space.match(Match(family=m.family))
 
 
 @check("NL112", "redundant-rule", "redundant-rule", "low")
@@ -229,28 +202,15 @@ def redundant_rule(ctx: DeviceContext) -> Iterator[Issue]:
         stay.
     """
     for filt in ctx.device.filters.values():
-        if len(filt.rules) < 1:
-            continue
-        cf = ctx.filterset.compiled(filt.name)
-        if cf.has_jumps:
-            continue  # with jumps, removal semantics depend on the callers
-        suffix = cf.suffix_permits()
+        facts = ctx.filterset.anomalies(filt.name)
+        approx = [a for _, a in ctx.filterset.matches(filt.name)]
         for i, rule in enumerate(filt.rules):
-            if rule.action not in (PERMIT, DENY) or not rule.enabled or rule.log or cf.approximate[i]:
+            f = facts[i]
+            if not f.redundant or rule.log or not rule.enabled or _is_catch_all_default(ctx, filt, i):
                 continue
-            eff = cf.effective[i]
-            if eff.is_empty():
+            if any(approx[j] for j in range(i + 1, len(filt.rules))):
                 continue
-            if rule.action == PERMIT:
-                redundant = eff <= suffix[i]
-            else:
-                redundant = not eff.intersects(suffix[i])
-            if not redundant or _is_catch_all_default(cf, i, rule):
-                continue
-            if any(cf.approximate[j] for j in range(i + 1, len(filt.rules))):
-                continue
-            later = [filt.rules[j] for j in range(i + 1, len(filt.rules))
-                     if filt.rules[j].action == rule.action and cf.sets[j].intersects(eff)][:5]
+            later = [filt.rules[j] for j in f.same_verdict_from]
             if later:
                 by = "the later rule(s) at line " + ", ".join(str(r.loc.line) for r in later)
                 by_zh = "後面第 " + ", ".join(str(r.loc.line) for r in later) + " 行的規則"
