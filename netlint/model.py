@@ -287,6 +287,7 @@ class Rule:
     jump: str | None = None  # target filter for jump/goto
     approximations: tuple[str, ...] = ()  # why the match is not exact (FQDN, unknown App-ID, ...)
     service_names: tuple[str, ...] = ()  # service objects/groups named by the rule
+    users: tuple[str, ...] = ()  # identity conditions (users, groups, security groups); the rule is narrower than its addresses
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -353,6 +354,7 @@ class Filter:
     table: str | None = None
     remark: str = ""
     zones: tuple[str, ...] = ()  # zones a zone-based policy knows (for intrazone defaults)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- interfaces, VLANs, routes, zones
@@ -428,6 +430,7 @@ class Route:
     interface: str | None = None
     distance: int | None = None
     loc: Location | None = None
+    vrf: str | None = None
 
     @property
     def is_default(self) -> bool:
@@ -481,7 +484,8 @@ class Secret:
     """A password, key or community, without its value.
 
     `storage` is how the config keeps it: 'plaintext', 'reversible' (Cisco type 7,
-    Junos $9$, FortiOS ENC with the default key), 'md5', 'sha256', 'sha512',
+    Junos $9$, FortiOS ENC with the default key), 'encrypted' (reversible only with a
+    device key, e.g. IOS type 6 AES), 'md4', 'md5', 'sha1', 'sha256', 'sha512',
     'scrypt', 'pbkdf2', 'bcrypt', 'hash' (a one-way hash of unknown kind) or 'unknown'.
     `default_value` is the value itself only when it is a well-known default or
     guessable string (public, private, cisco...); otherwise it is None.
@@ -535,6 +539,7 @@ class SnmpCommunity:
     acl: str | None = None
     version: str = "2c"
     loc: Location | None = None
+    hosts: list[str] = field(default_factory=list)  # managers allowed to use it, where the platform lists them (ASA, FortiOS)
 
 
 @dataclass(slots=True)
@@ -582,6 +587,7 @@ class LogHost:
     loc: Location | None = None
     transport: str = "udp"  # udp | tcp | tls
     port: int | None = None
+    interface: str | None = None
 
 
 @dataclass(slots=True)
@@ -595,8 +601,11 @@ class VtyLine:
     access_class_in6: str | None = None
     transport_input: tuple[str, ...] | None = None  # None = platform default
     exec_timeout: int | None = None  # seconds; 0 = never times out; None = default
-    login: str = ""  # '', 'local', 'authentication <list>', 'none'
+    login: str = ""  # '', 'local', 'line', 'authentication <list>', 'none'
     password: Secret | None = None
+    access_class_out: str | None = None
+    privilege: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -612,6 +621,7 @@ class Management:
     enable_loc: Location | None = None
     password_encryption: bool | None = None  # 'service password-encryption' (type 7, reversible)
     log_hosts: list[LogHost] = field(default_factory=list)
+    logging_enabled: bool | None = None  # False when logging is switched off as a whole (ASA 'no logging enable')
     log_timestamps: bool | None = None
     log_timestamps_loc: Location | None = None
     ntp_servers: list[str] = field(default_factory=list)

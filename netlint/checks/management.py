@@ -42,18 +42,12 @@ def telnet_management(ctx: DeviceContext) -> Iterator[Issue]:
         Allow SSH only (`transport input ssh`) and remove telnet access lines.
     """
     m = ctx.device.management
-    for svc in m.service("telnet"):
-        if svc.enabled:
-            yield Issue(
-                loc=_loc(ctx, svc.loc),
-                message="telnet management is enabled: passwords and commands cross the network in clear text",
-                message_zh="啟用了 Telnet 管理：密碼與指令以明文傳輸",
-                key=f"telnet|{','.join(svc.interfaces)}",
-                evidence={"interfaces": svc.interfaces, "sources": [str(s) for s in svc.allowed_sources]},
-            )
+    reported: list[tuple[int, int]] = []
     for line in m.lines:
         tr = line.transport_input
         if tr and ("telnet" in tr or "all" in tr):
+            if line.loc:
+                reported.append((line.loc.line, line.loc.end_line))
             yield Issue(
                 loc=_loc(ctx, line.loc),
                 message=f"'{line.name}' accepts telnet (transport input {' '.join(tr)})",
@@ -61,6 +55,18 @@ def telnet_management(ctx: DeviceContext) -> Iterator[Issue]:
                 key=f"line|{line.name}",
                 evidence={"line": line.name, "transport_input": list(tr)},
             )
+    for svc in m.service("telnet"):
+        if not svc.enabled:
+            continue
+        if svc.loc and any(a <= svc.loc.line <= b for a, b in reported):
+            continue  # the login line that enables it is already reported
+        yield Issue(
+            loc=_loc(ctx, svc.loc),
+            message="telnet management is enabled: passwords and commands cross the network in clear text",
+            message_zh="啟用了 Telnet 管理：密碼與指令以明文傳輸",
+            key=f"telnet|{','.join(svc.interfaces)}",
+            evidence={"interfaces": svc.interfaces, "sources": [str(s) for s in svc.allowed_sources]},
+        )
 
 
 @check("NL202", "http-management", "insecure-management", "high", articles=("9.2", "14.1"))
@@ -150,7 +156,7 @@ def snmp_community(ctx: DeviceContext) -> Iterator[Issue]:
         if c.access == "rw":
             problems.append("read-write access")
             problems_zh.append("具讀寫權限")
-        if not c.acl:
+        if not c.acl and not c.hosts:
             problems.append("no ACL restricting its users")
             problems_zh.append("未以 ACL 限制來源")
         name = c.secret.default_value or "<redacted>"

@@ -31,7 +31,7 @@ def _could_be_everything(rule: Rule, side: str) -> bool:
 
 def is_any_any(ctx: DeviceContext, filt: Filter, rule: Rule) -> bool:
     """Permits every source, destination and service (exact, through the engine)."""
-    if rule.action != PERMIT or not rule.enabled or rule.established:
+    if rule.action != PERMIT or not rule.enabled or rule.established or rule.users:
         return False
     if not (_could_be_everything(rule, "src") and _could_be_everything(rule, "dst")):
         return False
