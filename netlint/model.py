@@ -680,6 +680,10 @@ class Device:
     security_levels: bool = False  # no ACL on an interface: higher -> lower security level is permitted
     same_security_permitted: bool = False  # traffic between equal security levels permitted
     stateful: bool = False
+    # False when the config cannot show the device's management plane at all (an
+    # iptables-save or nft ruleset says nothing of sshd, users or syslog): management
+    # checks then report nothing rather than "missing".
+    management_visible: bool = True
     line_count: int = 0
     facts: dict[str, Any] = field(default_factory=dict)
 

@@ -168,11 +168,16 @@ def selected(checks: list[Check], select: Iterable[str] | None, ignore: Iterable
     return [c for c in checks if (not sel or hit(c, sel)) and not hit(c, ign)]
 
 
+MANAGEMENT_CATEGORIES = {"insecure-management", "weak-authentication", "logging"}
+
+
 def run_device_checks(ctx: DeviceContext, checks: list[Check]) -> list[Finding]:
     out: list[Finding] = []
     for chk in checks:
         if chk.scope != "device":
             continue
+        if chk.category in MANAGEMENT_CATEGORIES and not ctx.device.management_visible:
+            continue  # the config cannot show it: no "missing" finding
         for issue in chk.func(ctx):
             out.append(_to_finding(chk, issue, ctx.device))
     return out
