@@ -475,6 +475,8 @@ def analyze(
             seen = set(blockers)
             order = blockers + [j for j in reversed(before) if j not in seen]
             for j in order:
+                if facts[j].shadowed or facts[j].unmatchable:
+                    continue  # takes no packet itself: name the rules that do
                 hit = rem & bdd(j)
                 if hit.is_empty():
                     continue

@@ -560,6 +560,7 @@ class LocalUser:
     key_auth: bool = False  # SSH public key configured
     trusted_hosts: list[AddressRange] = field(default_factory=list)
     two_factor: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. remote_auth: authenticated by a server, no local password
 
 
 @dataclass(slots=True)

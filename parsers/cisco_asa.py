@@ -88,7 +88,7 @@ from netlint.model import (
     ANY_SERVICE, DENY, MAX_ADDR, PROTOCOL_NUMBERS,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, NamedObject,
-    ParseError, Route, Rule, Secret, Service, SnmpCommunity, SnmpUser, Zone,
+    ParseError, Route, Rule, Secret, Service, SnmpCommunity, SnmpUser, VtyLine, Zone,
     port_ranges_not,
 )
 from parsers.common import ConfigLine, indented_tree, redact
@@ -1780,6 +1780,8 @@ class _Run:
         if len(words) >= 3 and words[1] == "timeout":
             self.mfacts["console_timeout"] = int(words[2])
             self.mfacts["console_timeout_line"] = node.number
+            # The console session as a login line: its idle timeout in seconds (0 = never).
+            self.mgmt.lines.append(VtyLine("console", self.loc(node), exec_timeout=int(words[2]) * 60))
         else:
             raise _Bad("console: line not understood")
 

@@ -333,6 +333,23 @@ def weak_password_storage(ctx: DeviceContext) -> Iterator[Issue]:
     for user in m.users:
         s = user.secret
         if s is None:
+            if not user.key_auth and not user.extra.get("remote_auth"):
+                yield Issue(
+                    loc=_loc(ctx, user.loc),
+                    message=f"local user '{user.name}' has no password",
+                    message_zh=f"本機帳號「{user.name}」未設定密碼",
+                    key=f"user|{user.name}|nopassword",
+                    evidence={"user": user.name, "storage": None},
+                )
+            continue
+        if s.default_value:
+            yield Issue(
+                loc=_loc(ctx, user.loc),
+                message=f"local user '{user.name}' still has the well-known default password",
+                message_zh=f"本機帳號「{user.name}」仍使用眾所周知的預設密碼",
+                key=f"user|{user.name}|default",
+                evidence={"user": user.name, "storage": s.storage},
+            )
             continue
         if s.storage in WEAK_STORAGE:
             yield Issue(

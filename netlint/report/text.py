@@ -41,7 +41,7 @@ def render_text(result: LintResult, lang: str = "en", color: bool = False) -> st
         summary = f"{total} {words['findings']} ({', '.join(parts)})"
     else:
         summary = words["none"]
-    summary += f" — {result.files} {words['files']}, {len(result.devices)} {words['devices']}"
+    summary += f" — {_count(result.files, words['files'], lang)}, {_count(len(result.devices), words['devices'], lang)}"
     suppressed = len(result.findings) - len(active)
     if suppressed:
         summary += f"; {suppressed} {words['suppressed']}"
@@ -53,3 +53,10 @@ def render_text(result: LintResult, lang: str = "en", color: bool = False) -> st
 
 def _escape(text: str, color: bool) -> str:
     return text.replace("[", "\\[") if color else text
+
+
+def _count(n: int, word: str, lang: str) -> str:
+    """'1 file', '2 files' in English; Chinese counters do not inflect."""
+    if lang == "en" and n == 1 and word.endswith("s"):
+        word = word[:-1]
+    return f"{n} {word}"
