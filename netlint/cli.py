@@ -114,40 +114,59 @@ class LintOptions:
     today: Optional[str]
 
 
+def load_or_infer_policy(policy_path: Optional[Path], devices):
+    from netlint.policy import infer_policy, load_policy
+
+    if policy_path is not None:
+        return load_policy(policy_path)
+    return infer_policy(devices)
+
+
 def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
-    """Parse, check and suppress: returns the LintResult."""
+    """Parse, check and suppress: returns the LintResult and the devices."""
     from datetime import date
 
     from netlint.checks import DeviceContext, NetworkContext, Options, all_checks, run_device_checks, \
         run_network_checks, selected
     from netlint.findings import LintResult, assign_fingerprints
-    from netlint.suppress import apply_inline_suppressions
+    from netlint.suppress import apply_exceptions, apply_inline_suppressions
 
     files = collect_files(paths, exclude)
     if not files:
         raise UsageError("no config files found under " + ", ".join(str(p) for p in paths))
-    devices = load_devices(files, opts.vendor)
     try:
         today = date.fromisoformat(opts.today) if opts.today else date.today()
     except ValueError:
         raise UsageError(f"--today {opts.today}: not a date (use YYYY-MM-DD)") from None
+    if opts.policy is not None and not opts.policy.is_file():
+        raise UsageError(f"{opts.policy}: policy file does not exist")
+    devices = load_devices(files, opts.vendor)
+    policy = load_or_infer_policy(opts.policy, devices)
     options = Options(today=today, lang=opts.lang)
     checks = selected(all_checks(), opts.select, opts.ignore)
-    known_ids = {c.id for c in all_checks()}
     findings = []
     for d in devices:
-        ctx = DeviceContext(d, None, options)
-        device_findings = run_device_checks(ctx, checks)
-        findings.extend(apply_inline_suppressions(d, device_findings, known_ids, checks))
-    findings.extend(run_network_checks(NetworkContext(devices, None, options), checks))
+        device_findings = run_device_checks(DeviceContext(d, policy, options), checks)
+        findings.extend(apply_inline_suppressions(d, device_findings))
+    network = NetworkContext(devices, policy, options)
+    network_findings = run_network_checks(network, checks)
+    by_name = {d.hostname: d for d in devices}
+    for f in network_findings:
+        d = by_name.get(f.device)
+        if d is not None:
+            apply_inline_suppressions(d, [f])
+    findings.extend(network_findings)
     assign_fingerprints(findings)
+    apply_exceptions(findings, policy, today)
     return LintResult(
         version=__version__,
         devices=[device_summary(d) for d in devices],
         findings=findings,
         files=len(files),
         policy_file=str(opts.policy) if opts.policy else None,
-    ), devices
+        category=policy.category,
+        policy_notes=list(policy.notes),
+    ), devices, network
 
 
 @app.command()
@@ -187,9 +206,11 @@ def lint(
     excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
     pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
     opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today)
+    from netlint.policy import PolicyError
+
     try:
-        result, _ = run_lint(paths, opts, excl)
-    except (ParseError, UsageError) as exc:
+        result, _, _ = run_lint(paths, opts, excl)
+    except (ParseError, UsageError, PolicyError) as exc:
         fail(str(exc))
     text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()))
     _emit(text, output, rich_markup=(fmt == "text" and output is None and sys.stdout.isatty()))

@@ -224,7 +224,9 @@ class FilterSet:
 class CompiledFilter:
     """A filter as exact sets: each rule's match, the packets that reach it first
     (its effective set), what the whole filter permits and denies, and for a user
-    chain what it returns to its caller."""
+    chain what it returns to its caller. Computed on first use; `run_on` evaluates
+    only the packets of an entry set (cheaper on large filters) and can record which
+    rule decided which packets."""
 
     def __init__(self, fs: FilterSet, name: str) -> None:
         self.fs = fs
@@ -234,14 +236,42 @@ class CompiledFilter:
         pairs = fs.matches(name)
         self.match_exprs = [m for m, _ in pairs]
         self.approximate = [a for _, a in pairs]
-        self.sets = [self.space.match(m) for m in self.match_exprs]
-        self.effective: list[PacketSet] = []
-        permit, deny, ret, remaining = self._run(self.space.TRUE, record=True, depth=0)
-        self.default_region = remaining
-        self.permitted = permit
-        self.denied = deny
-        self.returned = ret
         self.has_jumps = any(r.action in (JUMP, GOTO, RETURN) for r in self.filter.rules)
+        self._sets: list[PacketSet] | None = None
+        self._full: tuple | None = None
+
+    @property
+    def sets(self) -> list[PacketSet]:
+        if self._sets is None:
+            self._sets = [self.space.match(m) for m in self.match_exprs]
+        return self._sets
+
+    def _whole(self):
+        if self._full is None:
+            effective: list[PacketSet] = []
+            permit, deny, ret, remaining = self._run(self.space.TRUE, effective, 0, None)
+            self._full = (effective, permit, deny, ret, remaining)
+        return self._full
+
+    @property
+    def effective(self) -> list[PacketSet]:
+        return self._whole()[0]
+
+    @property
+    def permitted(self) -> PacketSet:
+        return self._whole()[1]
+
+    @property
+    def denied(self) -> PacketSet:
+        return self._whole()[2]
+
+    @property
+    def returned(self) -> PacketSet:
+        return self._whole()[3]
+
+    @property
+    def default_region(self) -> PacketSet:
+        return self._whole()[4]
 
     def _default_permits(self) -> PacketSet:
         return self.fs.default_permits(self.name)
@@ -260,18 +290,20 @@ class CompiledFilter:
             facts.append(f)
         return facts
 
-    def _run(self, entry: PacketSet, record: bool, depth: int):
+    def _run(self, entry: PacketSet, effective: list | None, depth: int, record):
         """Evaluate the rules on the packets of `entry`; returns the packets permitted,
-        denied, returned to the caller, and reaching the end of the rule list."""
+        denied, returned to the caller, and reaching the end of the rule list.
+        `record(filter, rule_index_or_None, packets, action)` sees every decision."""
         sp = self.space
         permit = sp.FALSE
         deny = sp.FALSE
         ret = sp.FALSE
         remaining = entry
+        sets = self.sets
         for i, rule in enumerate(self.filter.rules):
-            hit = remaining & self.sets[i]
-            if record:
-                self.effective.append(hit)
+            hit = remaining & sets[i]
+            if effective is not None:
+                effective.append(hit)
             if hit.is_empty():
                 continue
             action = rule.action
@@ -288,23 +320,32 @@ class CompiledFilter:
                 target = rule.jump
                 if target not in self.fs.device.filters or depth > 64:
                     continue
-                p, d, r = self.fs.compiled(target).run_on(hit, depth + 1)
+                p, d, r = self.fs.compiled(target).run_on(hit, depth + 1, record)
                 permit, deny = permit | p, deny | d
                 remaining = remaining - (p | d)
                 if action == GOTO:
                     ret = ret | r
                     remaining = remaining - r
-            # CONTINUE (log, counters): packets go on untouched.
+                continue
+            else:
+                continue  # CONTINUE (log, counters): packets go on untouched
+            if record is not None:
+                record(self.name, i, hit, action)
         if self.filter.is_base:
             default = self._default_permits()
             end = remaining | ret
-            permit = permit | (end & default)
-            deny = deny | (end - default)
-            ret = sp.FALSE
-            return permit, deny, ret, remaining
+            allowed, refused = end & default, end - default
+            permit = permit | allowed
+            deny = deny | refused
+            if record is not None:
+                if not allowed.is_empty():
+                    record(self.name, None, allowed, PERMIT)
+                if not refused.is_empty():
+                    record(self.name, None, refused, DENY)
+            return permit, deny, sp.FALSE, remaining
         return permit, deny, ret | remaining, remaining
 
-    def run_on(self, entry: PacketSet, depth: int = 0):
+    def run_on(self, entry: PacketSet, depth: int = 0, record=None):
         """(permitted, denied, returned) for the packets of `entry` entering this chain."""
-        permit, deny, ret, _ = self._run(entry, record=False, depth=depth)
+        permit, deny, ret, _ = self._run(entry, None, depth, record)
         return permit, deny, ret

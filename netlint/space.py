@@ -408,6 +408,27 @@ class Space:
                            & self._prefix(fld_b, self.context_id(fld_b, name), CONTEXT_BITS))
         return PacketSet(self, node)
 
+    def with_context(self, s: PacketSet, values: dict[str, str | None]) -> PacketSet:
+        """Fix the contextual fields that have a value (zones, interfaces), then forget
+        all contextual fields: what the set holds for traffic in that context."""
+        node = s.node
+        for fld, name in values.items():
+            if name is not None:
+                node = node & self._prefix(fld, self.context_id(fld, name), CONTEXT_BITS)
+        drop = [n for fld in CONTEXT_FIELDS for n in self.names[fld]]
+        return PacketSet(self, self.bdd.exist(drop, node))
+
+    def context_values(self, values: dict[str, str | None]) -> PacketSet:
+        node = self._true
+        for fld, name in values.items():
+            if name is not None:
+                node = node & self._prefix(fld, self.context_id(fld, name), CONTEXT_BITS)
+        return PacketSet(self, node)
+
+    def new_connections(self) -> PacketSet:
+        """The first packets of new connections (not established)."""
+        return PacketSet(self, self._var("established_0", False))
+
     # ---- reading sets back
 
     def _walk(self, node, prefer: dict[str, int]) -> dict[str, int]:
@@ -533,30 +554,54 @@ class Space:
         rec(0, (1 << width) - 1)
         return out[:limit]
 
-    def services(self, s: PacketSet, limit: int = 32) -> list[str]:
-        """Human summary of the protocols and destination ports in the set:
-        ['tcp/22', 'tcp/8000-8080', 'udp/161', 'icmp', 'any']."""
-        proj = self.project(s, ["proto", "dport", "family"])
-        protos = self.field_intervals(proj, "proto", limit=256)
-        if protos == [(0, 255)]:
-            everything = self.project(s, ["proto", "dport"])
-            if everything.node == self._true:
-                return ["any"]
+    def services(self, s: PacketSet, limit: int = 24) -> list[str]:
+        """Human summary of the protocols and destination ports in the set, e.g.
+        ['tcp/22', 'tcp/8000-8080', 'udp/161', 'icmp'], ['any'], or, when the set is
+        nearly everything, ['any except tcp/443']."""
+        proj = self.project(s, ["proto", "dport"])
+        if proj.node == self._true:
+            return ["any"]
+        if proj.node == self._false:
+            return []
+        positive = self._describe_services(proj, limit)
+        negative = self._describe_services(PacketSet(self, ~proj.node), limit)
+        if len(negative) < len(positive):
+            return ["any except " + ", ".join(negative)]
+        return positive
+
+    def _describe_services(self, proj: PacketSet, limit: int) -> list[str]:
         out: list[str] = []
-        for lo, hi in protos:
+        for lo, hi in self.field_intervals(proj, "proto", limit=256):
+            plain: list[int] = []
             for p in range(lo, hi + 1):
-                name = PROTO_NAMES.get(p, str(p))
                 if p in PORT_PROTOCOLS:
+                    name = PROTO_NAMES.get(p, str(p))
                     ports = self.field_intervals(PacketSet(self, proj.node & self._prefix("proto", p, 8)), "dport")
                     if ports == [(0, 65535)]:
                         out.append(name)
                     else:
                         out.extend(f"{name}/{a}" if a == b else f"{name}/{a}-{b}" for a, b in ports)
                 else:
-                    out.append(name)
-                if len(out) >= limit:
-                    return out[:limit] + ["…"]
+                    plain.append(p)
+            for a, b in _runs(plain):
+                if a == b:
+                    out.append(PROTO_NAMES.get(a, f"ip-proto {a}"))
+                else:
+                    out.append(f"ip-proto {a}-{b}")
+            if len(out) > limit:
+                return out[:limit] + ["…"]
         return out
+
+
+def _runs(values: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs; named protocols stand alone so that their names show."""
+    runs: list[tuple[int, int]] = []
+    for v in values:
+        if runs and runs[-1][1] == v - 1 and v not in PROTO_NAMES and runs[-1][1] not in PROTO_NAMES:
+            runs[-1] = (runs[-1][0], v)
+        else:
+            runs.append((v, v))
+    return runs
 
 
 @dataclass(slots=True, eq=False)

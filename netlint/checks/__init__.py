@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from netlint.findings import CATEGORIES, SEVERITIES, Finding
 from netlint.model import Device, Location
 
-CHECK_MODULES = ("parsing", "rulesets", "management")
+CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching")
 
 
 @dataclass
@@ -129,14 +129,31 @@ class DeviceContext:
 
 
 class NetworkContext:
+    """What a network check sees: all devices, the policy, the zone graph and the
+    zone-to-zone reachability (built on first use)."""
+
     def __init__(self, devices: list[Device], policy: Any = None, options: Options | None = None) -> None:
         self.devices = devices
         self.policy = policy
         self.options = options or Options()
-        self.device_contexts = {id(d): DeviceContext(d, policy, self.options) for d in devices}
+        self._graph = None
+        self._reach = None
 
-    def context(self, device: Device) -> DeviceContext:
-        return self.device_contexts[id(device)]
+    @property
+    def graph(self):
+        if self._graph is None:
+            from netlint.graph import ZoneGraph
+
+            self._graph = ZoneGraph(self.devices, self.policy)
+        return self._graph
+
+    @property
+    def reach(self):
+        if self._reach is None:
+            from netlint.reach import Reachability
+
+            self._reach = Reachability(self.devices, self.policy, self.graph)
+        return self._reach
 
 
 def _to_finding(chk: Check, issue: Issue, device: Device) -> Finding:

@@ -97,3 +97,41 @@ def suppression_unknown_rule(ctx: DeviceContext) -> Iterator[Issue]:
                 key=f"{','.join(unknown)}|{s.loc.text}",
                 evidence={"unknown": unknown},
             )
+
+
+@check("NL004", "expired-exception", "undocumented-rule", "medium", articles=("10.1", "10.3"), scope="network")
+def expired_exception(ctx) -> Iterator[Issue]:
+    """A policy exception has passed its expiry date.
+
+    What it does:
+        Reports exceptions in the policy file whose `expires` date is over; such an
+        exception no longer suppresses its finding.
+
+    Why it matters:
+        Articles 10.1 and 10.3: an accepted risk is accepted for a time and must be
+        reviewed again; a lapsed acceptance means the finding is back and the record
+        needs a decision.
+
+    Example:
+        `{fingerprint: "...", reason: "CHG-1234", approved_by: CISO, expires: 2025-06-30}`
+        after 2025-06-30.
+
+    How to fix:
+        Fix the finding, or renew the exception with a new approval and date.
+    """
+    from netlint.model import Location
+
+    pol = ctx.policy
+    if pol is None or not pol.file or not ctx.devices:
+        return
+    for e in pol.exceptions:
+        if e.expires is not None and e.expires < ctx.options.today:
+            yield Issue(
+                loc=Location(pol.file, e.line, e.line, f"fingerprint {e.fingerprint}"),
+                device=ctx.devices[0],
+                message=f"exception for {e.fingerprint} ({e.reason}, approved by {e.approved_by}) expired on "
+                        f"{e.expires.isoformat()}: the finding is reported again",
+                message_zh=f"例外 {e.fingerprint}（{e.reason}，核准人 {e.approved_by}）已於 {e.expires.isoformat()} 到期：該發現重新列報",
+                key=f"exception|{e.fingerprint}",
+                evidence={"fingerprint": e.fingerprint, "expires": e.expires.isoformat(), "approved_by": e.approved_by},
+            )

@@ -33,6 +33,8 @@ def is_any_any(ctx: DeviceContext, filt: Filter, rule: Rule) -> bool:
     """Permits every source, destination and service (exact, through the engine)."""
     if rule.action != PERMIT or not rule.enabled or rule.established or rule.users:
         return False
+    if rule.in_interfaces and all(i.lower().startswith(("lo", "loopback")) for i in rule.in_interfaces):
+        return False  # accepting the host's own loopback traffic is not an any-any permit
     if not (_could_be_everything(rule, "src") and _could_be_everything(rule, "dst")):
         return False
     from netlint.filters import rule_match
