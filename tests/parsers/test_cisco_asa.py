@@ -813,11 +813,11 @@ def test_core_fw_planted_rules(core):
 def test_core_fw_every_planted_comment_precedes_a_line_that_shows_it(core):
     lines = CORE_FW.read_text().splitlines()
     planted = [i for i, line in enumerate(lines) if line.startswith("! PLANTED")]
-    assert len(planted) == 12
+    assert len(planted) == 13
     for i in planted:
         nxt = lines[i + 1]
         assert nxt.startswith(("access-list", "object-group", "access-group", "http 0.0.0.0", "telnet 0.0.0.0",
-                               "snmp-server community", "username admin", "ASA Version")), nxt
+                               "snmp-server community", "username admin", "ASA Version", "interface")), nxt
 
 
 def test_core_fw_unused_and_undefined(core):
