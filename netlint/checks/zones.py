@@ -420,6 +420,8 @@ def overly_permissive(ctx: DeviceContext) -> Iterator[Issue]:
     from netlint.checks.rulesets import is_any_any, rule_ref
 
     for filt in ctx.device.filters.values():
+        if filt.kind == "standard-acl":
+            continue  # standard ACLs match sources only, by design (access-class, SNMP, NAT lists)
         for rule in filt.rules:
             if rule.action != "permit" or not rule.enabled or rule.established or is_any_any(ctx, filt, rule):
                 continue

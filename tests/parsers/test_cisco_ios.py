@@ -826,24 +826,25 @@ def test_tree_matches_ciscoconfparse2(path):
 
 def test_core_sw_parses_cleanly_and_has_the_planted_problems():
     text = CORE_SW.read_text()
-    assert 150 <= len(text.splitlines()) <= 250
     d = PARSER.parse(text, str(CORE_SW))
     assert d.parse_warnings == []
     i = {x.name: x for x in d.interfaces}
     transit = i["GigabitEthernet1/0/48"]
     assert transit.switchport is False and str(transit.addresses[0]) == "10.0.0.2/30"
     assert [(v.id, v.name) for v in d.vlans] == [(10, "PROD"), (20, "UAT"), (30, "USERS"), (99, "MGMT"), (999, "PARKING")]
-    assert (str(i["Vlan10"].addresses[0]), i["Vlan10"].filter_in) == ("10.10.0.1/16", "PROD_IN")
+    assert (str(i["Vlan10"].addresses[0]), i["Vlan10"].filter_in, i["Vlan10"].filter_out) == ("10.10.0.1/16", None, "PROD_IN")
     assert (str(i["Vlan20"].addresses[0]), i["Vlan20"].filter_in, i["Vlan20"].filter_out) == ("10.20.0.1/16", None, None)
     assert (str(i["Vlan30"].addresses[0]), i["Vlan30"].filter_in) == ("10.30.0.1/16", "USERS_IN")
     assert str(i["Vlan99"].addresses[0]) == "10.99.0.1/24"
     (route,) = d.routes
     assert route.is_default and route.next_hop == "10.0.0.1"
-    # PROD_IN: users -> PROD tcp/443, MGMT -> PROD tcp/22, then deny
+    # PROD_IN (outbound on Vlan10): users tcp/443, the DMZ order gateway tcp/1521, the planted
+    # UAT tcp/22, MGMT tcp/22, then deny
     prod = d.filters["PROD_IN"].rules
-    assert [(r.action, r.src.items, r.services[0].dst_ports) for r in prod[:2]] == [
-        (PERMIT, (net("10.30.0.0/16"),), ((443, 443),)), (PERMIT, (net("10.99.0.0/24"),), ((22, 22),))]
-    assert prod[2].action == DENY and prod[2].src.any and prod[2].dst.any
+    assert [(r.action, r.src.items, r.services[0].dst_ports) for r in prod[:4]] == [
+        (PERMIT, (net("10.30.0.0/16"),), ((443, 443),)), (PERMIT, (net("172.16.50.20/32"),), ((1521, 1521),)),
+        (PERMIT, (net("10.20.0.0/16"),), ((22, 22),)), (PERMIT, (net("10.99.0.0/24"),), ((22, 22),))]
+    assert prod[4].action == DENY and prod[4].src.any and prod[4].dst.any
     # planted: permit ip any any at the end of USERS_IN
     last = d.filters["USERS_IN"].rules[-1]
     assert last.action == PERMIT and last.src.any and last.dst.any and last.services == (ANY_SERVICE,)
