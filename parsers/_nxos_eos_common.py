@@ -309,6 +309,7 @@ class BaseRun:
         self.device = Device(hostname="", vendor=self.VENDOR, file=file)
         self.mgmt = self.device.management
         self.understood = 0
+        self.other_statements = 0  # understood lines that are not ACLs/object-groups/prefix-lists
         self.skip_until = 0
         self.skip_ranges: list[tuple[int, int]] = []  # banner bodies: never 'mentions'
         self._v4cache: dict[str, int] = {}
@@ -462,10 +463,14 @@ class BaseRun:
                 elif handler is not None:
                     handler(node, words, False)
                     self.understood += 1
+                    if not (first == "object-group" or (len(words) > 2 and first in ("ip", "ipv6", "mac")
+                                                        and words[1] in ("access-list", "prefix-list"))):
+                        self.other_statements += 1
                     if node.children and first in self.LEAF_COMMANDS:
                         self.stray_children(node)
                 elif first in recognised or self.prompt_line(words):
                     self.understood += 1
+                    self.other_statements += 1
                 else:
                     self.warn(node)
             except Bad as exc:
@@ -997,11 +1002,20 @@ class BaseRun:
 
     # ------------------------------------------------------------------ after the last line
 
+    def is_snippet(self) -> bool:
+        """A file holding only ACLs / object-groups (no header, no other command): it
+        cannot show the device's management plane."""
+        return not self.header_seen() and self.other_statements == 0
+
     def finish(self) -> None:
         dev = self.device
         self.finish_acls()
         self.finish_interfaces()
-        self.finish_management()
+        if self.is_snippet():
+            dev.management_visible = False
+            dev.facts["snippet"] = True
+        else:
+            self.finish_management()
         if not dev.hostname:
             fallback = dev.facts.get("header_device_name")
             if fallback:

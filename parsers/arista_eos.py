@@ -171,7 +171,7 @@ RECOGNISED_TOP = frozenset({
 })
 LEAF_COMMANDS = frozenset({
     "hostname", "username", "enable", "snmp-server", "ntp", "logging", "tacacs-server",
-    "radius-server", "aaa", "dns",
+    "radius-server", "dns",
 })
 
 IFACE_RECOGNISED = frozenset({
@@ -693,7 +693,7 @@ class _Run(BaseRun):
         elif what.startswith("api "):
             self.mfacts.setdefault("api_other", []).append(what[4:])
         elif what == "console":
-            line = VtyLine(name="console", loc=loc)
+            line = VtyLine(name="console", loc=loc, login="authentication default")
             for c in node.children:
                 cw = c.text.split()
                 if cw[0] == "idle-timeout" and len(cw) > 1:
@@ -751,7 +751,7 @@ class _Run(BaseRun):
                 facts[{"cipher": "ssh_ciphers", "mac": "ssh_macs", "key-exchange": "ssh_kex",
                        "hostkey": "ssh_hostkeys"}[key]] = cw[1:]
             elif what == "ssh" and key == "authentication":
-                facts["ssh_authentication_mode"] = " ".join(cw[1:])
+                facts["ssh_authentication_mode"] = " ".join(cw[2:] if cw[1:2] == ["mode"] else cw[1:])
             elif key == "connection" and len(cw) >= 3:
                 facts[f"{what}_connection_{cw[1].replace('-', '_')}"] = int(cw[2])
             elif key in ("session-limit", "session-limit-per-host"):
@@ -1288,6 +1288,8 @@ class _Run(BaseRun):
             first = (mgmt.snmp_communities or mgmt.snmp_users)[0]
             acls = {c.acl for c in mgmt.snmp_communities}
             svc = ManagementService("snmp", loc=first.loc, version="2c" if mgmt.snmp_communities else "3")
+            if not mgmt.snmp_communities:
+                acls = {self.snmp_acl}
             if len(acls) == 1:
                 svc.acl = next(iter(acls))
             mgmt.services.append(svc)

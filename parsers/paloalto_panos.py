@@ -1,0 +1,1764 @@
+"""Palo Alto Networks PAN-OS parser: the XML running configuration of a firewall
+(`running-config.xml`, `show config running` in XML, the API's
+`<response><result><config>` wrapper) or of a Panorama, into `netlint.model.Device`.
+A fragment whose root is `<rulebase>`, `<security>` or `<rules>` is read as the
+rulebase of vsys1 (a snippet).
+
+Reading the XML
+---------------
+The file is parsed with expat through `defusedxml` (entity declarations and
+external references are refused: a billion-laughs file is a `ParseError`, never a
+memory blow-up). Our own light tree keeps, for every element, the line of its start
+tag and of its end tag (expat's CurrentLineNumber), which is what findings point at
+(contract section 3: "for PAN-OS XML: the line of the element"). `<member>` elements
+are folded into their parent as plain strings (they are the bulk of a rulebase).
+A file that is not well-formed XML (truncated, not XML at all) is one
+`ParseError` naming the line where expat stopped.
+
+What is modelled
+----------------
+* Inventory: hostname (`deviceconfig/system/hostname`), os_version (`sw-version` when
+  present, else `<config detail-version=...>`, else `version`), model when a
+  `model` element is present.
+* Interfaces (ethernet, aggregate-ethernet with layer3/layer2/virtual-wire
+  subinterfaces, loopback, tunnel, vlan), their addresses, VLAN tags, comments,
+  link-state, the virtual router (or logical router / VRF) that holds them, their
+  zone, and the interface management profile bound to them
+  (`Interface.management_access` and one `ManagementService` per enabled service on
+  that interface, allowed_sources = the profile's permitted-ip). The management
+  (MGT) port is the interface `management` (extra['out_of_band'] = True).
+* Zones (`vsys/entry/zone`) -> `Device.zones`, `Interface.zone`.
+* Static routes of virtual routers and of logical-router VRFs.
+* Objects of `shared`, of every vsys and of every Panorama device group, resolved
+  with PAN-OS scoping (vsys / device group first, then shared) and cached:
+  address (ip-netmask, ip-range, ip-wildcard -> `AddressWildcard`, fqdn ->
+  unresolved), address-group (static, nested; dynamic -> unresolved + approximation),
+  region (custom regions resolve; country codes are unresolved), external-list
+  (unresolved), service / service-group (nested), the predefined `service-http`
+  (tcp/80,8080) and `service-https` (tcp/443), application / application-group /
+  application-filter, schedule, tag, security profiles and profile groups, log
+  forwarding profiles. Every object is `define`d and every use `refer`red;
+  predefined names (any, application-default, service-http(s), App-IDs, country
+  codes, panw-* EDLs, the predefined security profiles) are never "undefined".
+* Security rules -> one `Filter(kind='security-policy')` per vsys: `security` for
+  vsys1 (or a lone vsys), `vsysN:security` for the others (whose zone names are
+  written `vsysN:zone` everywhere: Device.zones, Interface.zone, rules, filter zones).
+  On Panorama, one filter per device group, `<group>:security`. Panorama rules pushed
+  into the config are merged in PAN-OS order: shared pre-rulebase, device-group
+  pre-rulebase, local rules, device-group post-rulebase, shared post-rulebase.
+  The filter is stateful; default_action = interzone-default (deny), intrazone_action
+  = intrazone-default (allow); `rulebase/default-security-rules` overrides are honoured
+  (default_explicit=True, Filter.extra['default_rules']).
+* The management plane: `deviceconfig/system/service` (disable-telnet, -http,
+  -https, -ssh, -snmp, -icmp...), `permitted-ip`, login banner, timezone, NTP, DNS,
+  SNMP (v2c communities, v3 users), admin users (`mgt-config/users`: phash storage,
+  role, privilege 15 for admin roles / 1 for reader roles, public key,
+  authentication profile), authentication profiles and their RADIUS / TACACS+ /
+  LDAP / Kerberos server profiles (Aaa), syslog server profiles (LogHost; PAN syslog
+  always carries timestamps, so log_timestamps=True), idle timeout, admin lockout.
+
+Decisions worth knowing
+-----------------------
+* Actions: allow -> permit; deny, drop, reset-client, reset-server, reset-both ->
+  deny (Rule.vendor_action keeps the word).
+* Rule types: universal (default) is exact. intrazone: src_zones = dst_zones = the
+  source zones; exact with one zone, otherwise (several zones, or `any`) an
+  approximation note says the rule only applies inside one zone. interzone: exact when
+  the source and destination zone lists are explicit and disjoint, else noted as an
+  approximation (the rule only applies between different zones).
+* Services and applications. `application-default`: the union of the applications'
+  default ports from `APP_DEFAULTS` (custom applications use their own `default`
+  ports). An explicit service (objects, groups, `any`, service-http(s)): the services
+  come from the service; the applications then narrow the match to the IP protocols
+  (and ICMP types) they run over - an App-ID on an explicit service runs on that
+  service's ports, not its default ones (ssl on service-http is ssl on tcp/80,8080;
+  ping on a tcp service matches nothing). `application any` + `service any` is
+  ANY_SERVICE; `application any` + `application-default` is ANY_SERVICE with an
+  approximation note (each application only on its own default ports).
+  Applications we cannot map (App-IDs not in the table, application filters) follow
+  Batfish: an allow is assumed to match (its addresses and services; with
+  application-default its ports are unknown, so `extra['unresolved_services']`), a
+  deny is assumed not to match (`extra['unmapped_applications']`), with
+  `Rule.approximations` naming them. A deny that also names mapped applications keeps
+  their part and notes the rest.
+* Conditions the packet model cannot see - `source-user` (Rule.users), URL
+  `category`, source/destination HIP profiles - are approximations: an allow matches
+  as if they held, a deny is assumed not to match (`extra['unmapped_applications']`
+  is set, since that is the engine's flag for "a layer-7 condition headers cannot
+  show").
+* Negation: `negate-source` / `negate-destination` -> AddressSet(negated=True).
+* Logging: Rule.log = log-start or log-end (log-end defaults to yes on PAN-OS);
+  the log forwarding profile is `extra['log_setting']` (None when the rule forwards
+  its logs nowhere).
+* Schedules: non-recurring ranges all ended before today -> time_range_expired True;
+  recurring schedules never expire (False); an undefined schedule gives None.
+* Management services of the MGT port when `deviceconfig/system/service` does not
+  mention them: telnet, http and snmp are taken as disabled (factory configurations
+  write disable-telnet/disable-http yes and the GUI leaves them unticked), https, ssh
+  and ping as enabled; such services have explicit=False.
+* Secrets: phash `$1$` md5, `$5$` sha256, `$6$` sha512, other crypt formats 'hash';
+  values PAN-OS encrypts with its master key (`-AQ==...`) are 'encrypted'; a plain
+  SNMP community is 'plaintext' (a well-known value such as `public` is kept by name).
+* AAA: Aaa.enabled when the management authentication profile
+  (`deviceconfig/system/authentication-profile`) or any admin's authentication
+  profile uses a RADIUS / TACACS+ / LDAP / Kerberos / SAML server profile.
+  Aaa.accounting_commands is True when configuration logs are forwarded to a syslog
+  server (`shared/log-settings/config`): PAN-OS records every configuration command
+  in the config log, its command accounting.
+
+What is recognised but not modelled (silent; object references inside are kept):
+NAT (an inventory in facts), decryption, PBF, QoS, application-override,
+authentication and DoS rulebases, IKE / IPsec / GlobalProtect details (facts record
+whether GlobalProtect portals / gateways exist and whether they require a client
+certificate or MFA), threat/security profile contents, reports, certificates,
+templates, Panorama `readonly`, routing protocols.
+
+`Device.facts` keys: config_version, detail_version, urldb, vsys (list), panorama
+(True for a Panorama config), device_groups, templates, panorama_servers,
+high_availability, management_ip, domain, timezone, dns_servers, update_server,
+server_verification, update_schedule, zones (name -> vsys, line, protection profile,
+user identification, interfaces), nat (list of dicts), rulebases (vsys -> counts per
+rulebase type), dos_rules, zone_protection_profiles, globalprotect (portals and
+gateways with authentication profiles, client_certificate, mfa), remote_access_vpn,
+ike_gateways, routing_protocols, security_profiles (type -> names),
+log_forwarding_profiles (name -> syslog/panorama forwarding), certificates,
+ssl_tls_service_profiles, mgmt_ssl_tls_service_profile, interface_management_profiles
+(name -> services, permitted_ip, line).
+`Management.facts` keys: admin_lockout, password_complexity, password_profiles,
+authentication_profiles (name -> method, server profile, mfa, lockout),
+mgmt_authentication_profile, users_remote_auth, syslog_profiles, snmp_system,
+snmp_trap_servers, snmp_version, ntp_servers_detail, config_log_forwarding,
+system_log_forwarding, idle_timeout_default, login_banner_ack, motd.
+`Rule.extra`: uuid, rule_type, tags, log_start, log_end, log_setting, rulebase
+(pre|local|post), scope (vsys or device group), category, source_hip,
+destination_hip, service_any (an application named on service any: the App-ID may
+use any port), unmapped_applications, unresolved_services, target (Panorama),
+profile_group, disabled_line.
+`Interface.extra`: mode (layer3|layer2|virtual-wire|tap|ha|aggregate-group|...),
+management_profile, management_permitted_ip, aggregate_group, dhcp_client,
+address_objects, out_of_band, ipv6, vsys.
+`Filter.extra`: vsys / device_group, default_rules (name -> action, log_start,
+log_end, line, overridden).
+"""
+
+from __future__ import annotations
+
+import gc
+import ipaddress
+import re
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from netlint.model import (
+    ANY_SERVICE, DENY, PERMIT,
+    Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
+    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route, Rule,
+    Secret, Service, SnmpCommunity, SnmpUser, Zone, wildcard,
+)
+from parsers.common import redact
+
+__all__ = ["PARSER", "PanosParser", "APP_DEFAULTS", "PREDEFINED_SERVICES", "pan_redact"]
+
+# --------------------------------------------------------------------------- tables
+
+TCP, UDP, ICMP, ICMP6, SCTP = 6, 17, 1, 58, 132
+
+
+def _svc(proto: int, ports: str = "", icmp_type: int | None = None, name: str = "") -> Service:
+    return Service(proto, dst_ports=_ports(ports) if ports else (), icmp_type=icmp_type, name=name)
+
+
+def _ports(text: str) -> tuple[tuple[int, int], ...]:
+    """'80,443,8000-8080' -> ((80, 80), (443, 443), (8000, 8080)); ValueError if bad."""
+    out: list[tuple[int, int]] = []
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        if "-" in part:
+            a, b = part.split("-", 1)
+            lo, hi = int(a), int(b)
+        else:
+            lo = hi = int(part)
+        if not (0 <= lo <= hi <= 65535):
+            raise ValueError(f"port range out of 0-65535: {part}")
+        out.append((lo, hi))
+    if not out:
+        raise ValueError("empty port list")
+    return tuple(out)
+
+
+# Predefined services: the only two PAN-OS ships (Objects > Services).
+PREDEFINED_SERVICES: dict[str, tuple[Service, ...]] = {
+    "service-http": (Service(TCP, dst_ports=((80, 80), (8080, 8080)), name="service-http"),),
+    "service-https": (Service(TCP, dst_ports=((443, 443),), name="service-https"),),
+}
+
+# Default ports ("application-default") of common predefined App-IDs, as listed by
+# Applipedia / Objects > Applications. Verified against public PAN-OS material for
+# web-browsing (tcp/80), dns (dns-base: tcp/53, udp/53,5353) and the semantics of
+# application-default; the others are the applications' well-known ports - an App-ID
+# missing here is handled as an unmapped application (an approximation), never guessed.
+APP_DEFAULTS: dict[str, tuple[Service, ...]] = {
+    "web-browsing": (_svc(TCP, "80"),),
+    "ssl": (_svc(TCP, "443"),),
+    "ssh": (_svc(TCP, "22"),),
+    "telnet": (_svc(TCP, "23"),),
+    "dns": (_svc(TCP, "53"), _svc(UDP, "53,5353")),
+    "dns-base": (_svc(TCP, "53"), _svc(UDP, "53,5353")),
+    "ping": (Service(ICMP, icmp_type=8), Service(ICMP6, icmp_type=128)),
+    "icmp": (Service(ICMP),),
+    "ipv6-icmp": (Service(ICMP6),),
+    "ms-rdp": (_svc(TCP, "3389"), _svc(UDP, "3389")),
+    "ms-ds-smb": (_svc(TCP, "139,445"),),
+    "ms-ds-smb-base": (_svc(TCP, "139,445"),),
+    "msrpc": (_svc(TCP, "135"),),
+    "msrpc-base": (_svc(TCP, "135"),),
+    "netbios-ss": (_svc(TCP, "139"),),
+    "netbios-ns": (_svc(UDP, "137"),),
+    "netbios-dg": (_svc(UDP, "138"),),
+    "ftp": (_svc(TCP, "21"),),
+    "tftp": (_svc(UDP, "69"),),
+    "ntp": (_svc(UDP, "123"),),
+    "ntp-base": (_svc(UDP, "123"),),
+    "snmp": (_svc(UDP, "161"),),
+    "snmp-base": (_svc(UDP, "161"),),
+    "snmp-trap": (_svc(UDP, "162"),),
+    "ldap": (_svc(TCP, "389"), _svc(UDP, "389")),
+    "mysql": (_svc(TCP, "3306"),),
+    "mssql-db": (_svc(TCP, "1433"),),
+    "mssql-mon": (_svc(UDP, "1434"),),
+    "oracle": (_svc(TCP, "1521"),),
+    "postgres": (_svc(TCP, "5432"),),
+    "syslog": (_svc(UDP, "514"),),
+    "http-proxy": (_svc(TCP, "8080"),),
+    "ms-update": (_svc(TCP, "80,443"),),
+    "windows-update": (_svc(TCP, "80,443"),),
+    "smtp": (_svc(TCP, "25"),),
+    "smtp-base": (_svc(TCP, "25"),),
+    "pop3": (_svc(TCP, "110"),),
+    "imap": (_svc(TCP, "143"),),
+    "kerberos": (_svc(TCP, "88"), _svc(UDP, "88")),
+    "radius": (_svc(UDP, "1812,1813,1645,1646"),),
+    "tacacs-plus": (_svc(TCP, "49"),),
+    "bgp": (_svc(TCP, "179"),),
+    "ike": (_svc(UDP, "500,4500"),),
+    "ipsec-esp": (Service(50),),
+    "ipsec-esp-udp": (_svc(UDP, "4500"),),
+    "gre": (Service(47),),
+    "ospf": (Service(89),),
+    "dhcp": (_svc(UDP, "67,68"),),
+    "sip": (_svc(TCP, "5060"), _svc(UDP, "5060")),
+    "citrix": (_svc(TCP, "1494,2598"),),
+}
+
+# What profile-setting/profiles/<type> becomes in Rule.profiles.
+PROFILE_KEYS = {
+    "virus": "av", "spyware": "spyware", "vulnerability": "ips", "url-filtering": "url",
+    "file-blocking": "file-blocking", "wildfire-analysis": "wildfire",
+    "data-filtering": "data-filtering",
+}
+# Security profiles PAN-OS ships (not "undefined" when named).
+PREDEFINED_PROFILES = frozenset({
+    "default", "strict", "basic file blocking", "strict file blocking", "none",
+})
+ACTIONS = {"allow": PERMIT, "deny": DENY, "drop": DENY, "reset-client": DENY,
+           "reset-server": DENY, "reset-both": DENY}
+# Services an interface management profile can enable (PAN-OS 8-11 element names).
+MGMT_PROFILE_SERVICES = ("telnet", "ssh", "http", "https", "snmp", "ping", "http-ocsp",
+                         "response-pages", "userid-service", "userid-syslog-listener-ssl",
+                         "userid-syslog-listener-udp")
+# deviceconfig/system/service: element -> (protocol, port, enabled when absent)
+MGT_SERVICES = {
+    "disable-telnet": ("telnet", 23, False), "disable-http": ("http", 80, False),
+    "disable-https": ("https", 443, True), "disable-ssh": ("ssh", 22, True),
+    "disable-snmp": ("snmp", 161, False), "disable-icmp": ("ping", None, True),
+    "disable-http-ocsp": ("http-ocsp", 80, False), "disable-userid-service": ("userid-service", 5007, False),
+    "disable-userid-syslog-listener-ssl": ("userid-syslog-listener-ssl", 6514, False),
+    "disable-userid-syslog-listener-udp": ("userid-syslog-listener-udp", 514, False),
+}
+ADMIN_ROLES = {"superuser": 15, "deviceadmin": 15, "vsysadmin": 15, "panorama-admin": 15,
+               "superreader": 1, "devicereader": 1, "vsysreader": 1}
+_COUNTRY = re.compile(r"^[A-Z][A-Z0-9]$")
+_SCHEDULE_END = re.compile(r"-(\d{4})/(\d{1,2})/(\d{1,2})@(\d{1,2}):(\d{2})\s*$")
+
+# ---- element names recognised in each modelled context (anything else: a warning)
+_CONFIG_KIDS = frozenset("mgt-config shared devices readonly panorama predefined".split())
+_SHARED_KIDS = frozenset("""
+address address-group service service-group application application-group application-filter
+application-tag application-status tag schedule external-list region profiles profile-group
+log-settings server-profile authentication-profile authentication-sequence certificate
+certificate-profile ssl-tls-service-profile local-user-database admin-role response-page botnet
+reports report-group pdf-summary-report email-scheduler content-preview pre-rulebase
+post-rulebase dynamic-user-group threats ocsp-responder ssl-decrypt scep alg-override
+override sdwan-error-correction-profile sdwan-path-quality-profile sdwan-saas-quality-profile
+sdwan-traffic-distribution-profile hip-objects hip-profiles authentication-object
+mfa-server-profile device-object edl-certificate url-admin-override decryption-profile
+user-id-collector vm-info-source devices default-security-rules saas-quality-profile
+redistribution-profile local-scep-cert tls-service-profile
+""".split())
+_DEVICE_KIDS = frozenset("""
+network deviceconfig vsys platform device-group template template-stack log-collector
+log-collector-group wildfire-appliance wildfire-appliance-cluster plugins
+""".split())
+_DEVICECONFIG_KIDS = frozenset("system setting high-availability plugins".split())
+_SYSTEM_KIDS = frozenset("""
+hostname domain ip-address netmask default-gateway ipv6-address ipv6-default-gateway type
+update-server update-schedule timezone service permitted-ip login-banner motd-and-banner
+ntp-servers dns-setting snmp-setting authentication-profile certificate-profile
+ssl-tls-service-profile panorama-server panorama-server-2 panorama speed-duplex mtu route
+secure-proxy-server secure-proxy-port secure-proxy-user secure-proxy-password geo-location
+locale server-verification device-telemetry hsm-settings log-export-schedule log-link
+fqdn-refresh-time fqdn-stale-entry-timeout ack-login-banner sw-version model
+dhcp-send-hostname dhcp-send-client-id accept-dhcp-hostname accept-dhcp-domain
+syslog-certificate web-server-certificate domain-lookup-url snmp-trap-receivers
+mgmt-interface-swap ip-address-lookup-url auth-key hostname-type-in-syslog
+lcaas-use-proxy  ssl-tls-service-profile-sessions device-certificate
+""".split())
+_NETWORK_KIDS = frozenset("""
+interface profiles virtual-router logical-router ike tunnel qos dhcp dns-proxy shared-gateway
+lldp virtual-wire vlan routing-profile gre-tunnel sdwan-interface-profile lacp
+""".split())
+_VSYS_KIDS = frozenset("""
+zone rulebase address address-group service service-group application application-group
+application-filter application-tag application-status schedule tag external-list region
+profiles profile-group log-settings global-protect import display-name threats reports
+report-group pdf-summary-report email-scheduler dynamic-user-group ocsp-responder ssl-decrypt
+captive-portal user-id-collector authentication-profile authentication-sequence certificate
+certificate-profile server-profile ssl-tls-service-profile local-user-database response-page
+setting url-admin-override botnet hip-objects hip-profiles ts-agent vm-info-source
+redistribution-agent group-mapping scep alg-override content-preview
+cloud-identity-engine device-object
+""".split())
+_RULEBASE_KIDS = frozenset("""
+security default-security-rules nat qos pbf decryption application-override authentication dos
+tunnel-inspect sdwan network-packet-broker
+""".split())
+_RULE_KIDS = frozenset("""
+from to source destination source-user category application service source-hip
+destination-hip action log-start log-end log-setting description tag disabled schedule
+negate-source negate-destination rule-type profile-setting option group-tag icmp-unreachable
+qos target source-imei source-imsi source-nw-slice hip-profiles uuid audit-comment
+""".split())
+_MGT_CONFIG_KIDS = frozenset("users password-complexity password-profile devices access-domain".split())
+_ZONE_KIDS = frozenset("""
+network enable-user-identification user-acl enable-device-identification device-acl
+enable-packet-buffer-protection net-inspection
+""".split())
+
+
+def _now() -> datetime:
+    return datetime.now()
+
+
+# --------------------------------------------------------------------------- redaction
+
+_PAN_SECRET_TAGS = (
+    "phash|password|secret|key|authpwd|privpwd|auth-password|priv-password|"
+    "snmp-community-string|community|pre-shared-key|passphrase|bind-password|api-key|"
+    "shared-secret|private-key|auth-key|psk"
+)
+_PAN_SECRET = re.compile(r"(<(?:" + _PAN_SECRET_TAGS + r")\b[^>]*>)([^<]+)", re.I)
+
+
+def _pan_redact_sub(m: re.Match[str]) -> str:
+    if m.group(2).strip().lower() in ("public", "private"):
+        return m.group(0)
+    return m.group(1) + "<redacted>"
+
+
+def pan_redact(text: str) -> str:
+    """Redact secret element values in a kept line of PAN-OS XML (phash, secret,
+    community strings, keys...), then the common patterns."""
+    if "<" in text:
+        text = _PAN_SECRET.sub(_pan_redact_sub, text)
+    return redact(text)
+
+
+# --------------------------------------------------------------------------- the XML tree
+#
+# A node is a list, for speed (a 100,000-rule configuration has millions of elements):
+#   [tag, attrs (dict or None), line, end_line, kids, text, byte_offset]
+# `kids` holds child nodes (lists) and, for <member> children, their text (str).
+
+TAG, ATTRS, LINE, END, KIDS, TEXT, OFF = range(7)
+
+
+class _NoTarget:
+    """ElementTree target without methods: we install our own expat handlers."""
+
+
+def _build_tree(text: str, file: str) -> list:
+    from xml.parsers import expat
+
+    from defusedxml.common import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    parser = DefusedXMLParser(target=_NoTarget())
+    px = parser.parser
+    px.buffer_text = True
+    try:
+        px.buffer_size = 1 << 16
+    except (AttributeError, ValueError):  # pragma: no cover - old pyexpat
+        pass
+    px.ordered_attributes = False
+    root: list = ["#document", None, 0, 0, [], "", 0]
+    stack = [root]
+    chunks: list[str] = []
+    push, pop, clear, join = stack.append, stack.pop, chunks.clear, "".join
+
+    def start(tag, attrs):
+        clear()
+        if tag == "member":
+            return
+        node = [tag, attrs or None, px.CurrentLineNumber, 0, [], "", px.CurrentByteIndex]
+        stack[-1][4].append(node)
+        push(node)
+
+    def end(tag):
+        if tag == "member":
+            stack[-1][4].append(join(chunks))
+            return
+        node = pop()
+        node[3] = px.CurrentLineNumber
+        if chunks and not node[4]:
+            node[5] = join(chunks)
+
+    px.StartElementHandler = start
+    px.EndElementHandler = end
+    px.CharacterDataHandler = chunks.append
+    try:
+        px.Parse(text, True)
+    except expat.ExpatError as exc:
+        line = exc.lineno or None
+        raise ParseError(
+            file, f"is not well-formed XML ({expat.ErrorString(exc.code)} at line {exc.lineno}, "
+                  f"column {exc.offset + 1})", line) from None
+    except DefusedXmlException as exc:
+        raise ParseError(
+            file, f"declares XML entities or external references ({exc.__class__.__name__}); "
+                  "they are refused (an entity-expansion or external-entity attack)",
+            px.CurrentLineNumber or None) from None
+    except RecursionError:  # pragma: no cover - expat does not recurse; defensive
+        raise ParseError(file, "is nested too deeply to be a PAN-OS configuration") from None
+    finally:
+        # Break the parser <-> handler cycle (the collector may be paused).
+        px.StartElementHandler = None
+        px.EndElementHandler = None
+        px.CharacterDataHandler = None
+        stack.clear()
+    return root
+
+
+def _kids(n: list) -> list[list]:
+    return [k for k in n[KIDS] if k.__class__ is list]
+
+
+def _members(n: list | None) -> list[str]:
+    if n is None:
+        return []
+    out = [k.strip() for k in n[KIDS] if k.__class__ is str]
+    return [m for m in out if m]
+
+
+def _child(n: list | None, tag: str) -> list | None:
+    if n is None:
+        return None
+    for k in n[KIDS]:
+        if k.__class__ is list and k[TAG] == tag:
+            return k
+    return None
+
+
+def _path(n: list | None, *tags: str) -> list | None:
+    for tag in tags:
+        if n is None:
+            return None
+        n = _child(n, tag)
+    return n
+
+
+def _text(n: list | None) -> str:
+    return n[TEXT].strip() if n is not None else ""
+
+
+def _name(n: list) -> str:
+    a = n[ATTRS]
+    return a.get("name", "") if a else ""
+
+
+def _entries(n: list | None) -> list[list]:
+    if n is None:
+        return []
+    return [k for k in n[KIDS] if k.__class__ is list and k[TAG] == "entry"]
+
+
+def _yes(n: list | None) -> bool | None:
+    """yes/no leaf -> True/False; absent -> None."""
+    if n is None:
+        return None
+    return _text(n).lower() in ("yes", "true", "1", "enable", "enabled")
+
+
+def _parse_net(text: str) -> AddressRange | None:
+    try:
+        return AddressRange.from_network(text.strip())
+    except ValueError:
+        return None
+
+
+def _parse_literal(text: str) -> AddressRange | AddressWildcard | None:
+    """An address written in a rule instead of an object: prefix, host or range."""
+    t = text.strip()
+    if not t or not (t[0].isdigit() or t[0] in ":abcdefABCDEF"):
+        return None
+    if "-" in t and "/" not in t:
+        a, _, b = t.partition("-")
+        try:
+            return AddressRange.between(a.strip(), b.strip())
+        except ValueError:
+            return None
+    return _parse_net(t)
+
+
+def _secret_storage(value: str) -> str:
+    v = value.strip()
+    if v.startswith("$1$"):
+        return "md5"
+    if v.startswith("$5$"):
+        return "sha256"
+    if v.startswith("$6$"):
+        return "sha512"
+    if v.startswith(("$2a$", "$2b$", "$2y$")):
+        return "bcrypt"
+    if v.startswith("$"):
+        return "hash"
+    if v.startswith("-AQ=="):
+        return "encrypted"
+    return "plaintext"
+
+
+def _secret(value: str) -> Secret:
+    storage = _secret_storage(value)
+    if storage == "plaintext":
+        return Secret.from_value(value.strip(), "plaintext")
+    return Secret(storage=storage)
+
+
+# --------------------------------------------------------------------------- objects and scopes
+
+_OBJ_SECTIONS = {
+    "address": "address-object", "address-group": "address-group", "service": "service-object",
+    "service-group": "service-group", "application": "application", "application-group":
+    "application-group", "application-filter": "application-filter", "schedule": "schedule",
+    "tag": "tag", "external-list": "external-list", "region": "region",
+    "profile-group": "security-profile-group", "dynamic-user-group": "dynamic-user-group",
+}
+
+
+class _Scope:
+    """The objects of one namespace (shared, a vsys, a device group); lookups fall
+    back to the parent (shared)."""
+
+    def __init__(self, name: str, parent: _Scope | None):
+        self.name = name
+        self.parent = parent
+        self.objs: dict[str, dict[str, list]] = {sec: {} for sec in _OBJ_SECTIONS}
+        self.profiles: dict[str, dict[str, list]] = {}  # type -> name -> node
+        self.log_profiles: dict[str, list] = {}
+        self.addr_memo: dict[str, tuple] = {}
+        self.svc_memo: dict[str, tuple] = {}
+        self.app_memo: dict[str, tuple] = {}
+        self.list_memo: dict[tuple, tuple] = {}
+        self.svc_list_memo: dict[tuple, tuple] = {}
+
+    def find(self, section: str, name: str) -> tuple[list | None, _Scope | None]:
+        scope: _Scope | None = self
+        while scope is not None:
+            node = scope.objs[section].get(name)
+            if node is not None:
+                return node, scope
+            scope = scope.parent
+        return None, None
+
+    def find_profile(self, ptype: str, name: str) -> list | None:
+        scope: _Scope | None = self
+        while scope is not None:
+            node = scope.profiles.get(ptype, {}).get(name)
+            if node is not None:
+                return node
+            scope = scope.parent
+        return None
+
+    def find_log_profile(self, name: str) -> list | None:
+        scope: _Scope | None = self
+        while scope is not None:
+            node = scope.log_profiles.get(name)
+            if node is not None:
+                return node
+            scope = scope.parent
+        return None
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+class PanosParser:
+    vendor = "paloalto_panos"
+
+    def detect(self, text: str) -> int:
+        head = text[:200_000]
+        if "<" not in head:
+            return 0
+        from parsers.detect import score_vendors  # light
+
+        score = score_vendors(head).get("paloalto_panos", 0)
+        return max(0, min(100, score))
+
+    def parse(self, text: str, file: str) -> Device:
+        # Millions of small acyclic objects: pausing the cyclic collector meanwhile
+        # saves a good part of the time on large rulebases.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _Run(text, file).run()
+        finally:
+            if enabled:
+                gc.enable()
+
+
+PARSER = PanosParser()
+
+
+class _Run:
+    """One parse of one file."""
+
+    def __init__(self, text: str, file: str):
+        self.text = text
+        self.file = file
+        self.raw: bytes | None = None  # UTF-8 bytes when the text is not ASCII (offsets are byte offsets)
+        self.dev = Device(hostname="", vendor="paloalto_panos", file=file)
+        self.dev.stateful = True
+        self.mgmt = self.dev.management
+        self.facts: dict[str, Any] = self.dev.facts
+        self.mfacts: dict[str, Any] = self.mgmt.facts
+        self.shared = _Scope("shared", None)
+        self.vsys_scopes: dict[str, _Scope] = {}
+        self.dg_scopes: dict[str, _Scope] = {}
+        self.ifaces: dict[str, Interface] = {}
+        self.iface_profile: dict[str, tuple[str, list]] = {}  # iface -> (profile, binding node)
+        self.mgmt_profiles: dict[str, list] = {}
+        self.zone_of: dict[str, str] = {}
+        self.primary_vsys: str | None = None
+        self.loc_cache: dict[int, Location] = {}
+        self.server_profiles: dict[tuple[str, str], list] = {}
+        self.auth_profiles: dict[str, list] = {}
+        self.syslog_profiles: dict[str, list] = {}
+        self.warned: set[tuple[int, str]] = set()
+        self.defined_names: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ basics
+
+    def line_text(self, n: list) -> str:
+        off = n[OFF]
+        if self.raw is not None:
+            raw = self.raw
+            s = raw.rfind(b"\n", 0, off) + 1
+            e = raw.find(b"\n", off)
+            line = raw[s:e if e >= 0 else len(raw)].decode("utf-8", "replace").strip()
+        else:
+            t = self.text
+            s = t.rfind("\n", 0, off) + 1
+            e = t.find("\n", off)
+            line = t[s:e if e >= 0 else len(t)].strip()
+        tag = n[TAG]
+        if len(line) > 240 or not line.startswith("<" + tag):
+            attrs = n[ATTRS] or {}
+            line = "<" + tag + "".join(f' {k}="{v}"' for k, v in attrs.items()) + ">"
+            if not n[KIDS] and n[TEXT].strip():
+                line += n[TEXT].strip()[:120] + f"</{tag}>"
+        return pan_redact(line)
+
+    def loc(self, n: list, whole: bool = False) -> Location:
+        return Location(self.file, n[LINE], n[END] if whole else n[LINE], self.line_text(n))
+
+    def warn(self, n: list, message: str) -> None:
+        key = (n[LINE], message)
+        if key in self.warned:
+            return
+        self.warned.add(key)
+        self.dev.warn(self.loc(n), message)
+
+    def unknown(self, n: list, context: str) -> None:
+        self.warn(n, f"element not understood: <{n[TAG]}> in {context}")
+
+    def check_kids(self, n: list, known: frozenset, context: str) -> None:
+        for k in n[KIDS]:
+            if k.__class__ is list:
+                if k[TAG] not in known:
+                    self.unknown(k, context)
+            elif k.strip():
+                self.warn(n, f"unexpected <member> text '{k.strip()[:60]}' in {context}")
+
+    def zone_name(self, vsys: str | None, zone: str) -> str:
+        if vsys is None or vsys == self.primary_vsys:
+            return zone
+        return f"{vsys}:{zone}"
+
+    # ------------------------------------------------------------------ driver
+
+    def run(self) -> Device:
+        text = self.text
+        stripped = text.lstrip()
+        if not stripped:
+            raise ParseError(self.file, "is empty")
+        if not stripped.startswith("<"):
+            raise ParseError(self.file, "is not XML: a PAN-OS configuration is an XML document "
+                                        "(<config version=...>)", 1)
+        m = re.match(r"\s+(<\?xml[^>]*\?>)", text)
+        if m:  # an XML declaration after blank lines: blank it out, keeping line numbers
+            text = text[:m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1):]
+        if not text.isascii():
+            self.raw = text.encode("utf-8")
+        doc = _build_tree(text, self.file)
+        top = _kids(doc)
+        if not top:
+            raise ParseError(self.file, "is XML without any element")
+        root = top[0]
+        if root[TAG] == "response":
+            inner = _path(root, "result", "config") or _child(root, "config")
+            if inner is None:
+                raise ParseError(self.file, "is an XML API response without a <config> element", root[LINE])
+            root = inner
+        if root[TAG] == "config":
+            self.config(root)
+        elif root[TAG] in ("rulebase", "security", "rules", "pre-rulebase", "post-rulebase"):
+            self.snippet(root)
+        elif root[TAG] == "devices":
+            self.config(["config", None, root[LINE], root[END], [root], "", root[OFF]])
+        else:
+            raise ParseError(self.file, f"is XML but not a PAN-OS configuration (root element <{root[TAG]}>, "
+                                        "expected <config>)", root[LINE])
+        self.dev.parse_warnings.sort(key=lambda pw: pw.loc.line)
+        if not self.dev.hostname:
+            self.dev.hostname = PurePath(self.file).stem or "pan-os"
+        return self.dev
+
+    def guarded(self, n: list, fn, *args) -> None:
+        """Run one section handler; an unexpected shape becomes a warning, never a crash."""
+        try:
+            fn(*args)
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+            self.warn(n, f"element not understood ({exc.__class__.__name__}: {exc})")
+        except RecursionError:
+            self.warn(n, "element not understood (nested too deeply)")
+
+    def snippet(self, root: list) -> None:
+        vsys = ["entry", {"name": "vsys1"}, root[LINE], root[END], [], "", root[OFF]]
+        if root[TAG] == "rules":
+            root = ["rulebase", None, root[LINE], root[END],
+                    [["security", None, root[LINE], root[END], [root], "", root[OFF]]], "", root[OFF]]
+        elif root[TAG] == "security":
+            root = ["rulebase", None, root[LINE], root[END], [root], "", root[OFF]]
+        vsys[KIDS].append(root if root[TAG] == "rulebase" else ["rulebase", None, root[LINE], root[END],
+                                                                 _kids(root), "", root[OFF]])
+        self.primary_vsys = "vsys1"
+        scope = self.vsys_scopes["vsys1"] = _Scope("vsys1", self.shared)
+        self.facts["vsys"] = ["vsys1"]
+        self.facts["snippet"] = True
+        self.policy_for_vsys(vsys, scope, [], [], [], [])
+
+    def config(self, root: list) -> None:
+        attrs = root[ATTRS] or {}
+        self.facts["config_version"] = attrs.get("version")
+        self.facts["detail_version"] = attrs.get("detail-version")
+        self.facts["urldb"] = attrs.get("urldb")
+        version = attrs.get("detail-version") or attrs.get("version")
+        if version:
+            self.dev.os_version = version
+            self.dev.os_version_loc = self.loc(root)
+        self.check_kids(root, _CONFIG_KIDS, "<config>")
+        shared = _child(root, "shared")
+        devices = _kids(_child(root, "devices")) if _child(root, "devices") is not None else []
+        device_entries = [d for d in devices if d[TAG] == "entry"]
+        for d in devices:
+            if d[TAG] != "entry":
+                self.unknown(d, "<devices>")
+        # ---- objects first (rules of any scope may name objects defined later in the file)
+        if shared is not None:
+            self.check_kids(shared, _SHARED_KIDS, "<shared>")
+            self.guarded(shared, self.load_objects, shared, self.shared)
+        vsys_nodes: list[list] = []
+        dg_nodes: list[list] = []
+        for d in device_entries:
+            self.check_kids(d, _DEVICE_KIDS, f"device entry '{_name(d)}'")
+            vsys_nodes.extend(_entries(_child(d, "vsys")))
+            dg_nodes.extend(_entries(_child(d, "device-group")))
+            if _child(d, "template") is not None:
+                self.facts["templates"] = [_name(t) for t in _entries(_child(d, "template"))]
+        names = [_name(v) for v in vsys_nodes]
+        self.facts["vsys"] = names
+        if "vsys1" in names:
+            self.primary_vsys = "vsys1"
+        elif len(names) == 1:
+            self.primary_vsys = names[0]
+        for v in vsys_nodes:
+            scope = self.vsys_scopes[_name(v)] = _Scope(_name(v), self.shared)
+            self.check_kids(v, _VSYS_KIDS, f"vsys '{_name(v)}'")
+            self.guarded(v, self.load_objects, v, scope)
+        if dg_nodes:
+            self.facts["panorama"] = True
+            self.facts["device_groups"] = [_name(g) for g in dg_nodes]
+            for g in dg_nodes:
+                scope = self.dg_scopes[_name(g)] = _Scope(_name(g), self.shared)
+                self.guarded(g, self.load_objects, g, scope)
+        if shared is not None:
+            self.guarded(shared, self.shared_settings, shared)
+        # ---- device configuration
+        for d in device_entries:
+            network = _child(d, "network")
+            if network is not None:
+                self.check_kids(network, _NETWORK_KIDS, "<network>")
+                self.guarded(network, self.network, network)
+            deviceconfig = _child(d, "deviceconfig")
+            if deviceconfig is not None:
+                self.check_kids(deviceconfig, _DEVICECONFIG_KIDS, "<deviceconfig>")
+                self.guarded(deviceconfig, self.deviceconfig, deviceconfig)
+        for v in vsys_nodes:
+            self.guarded(v, self.zones, v)
+        self.finish_interfaces()
+        mgt = _child(root, "mgt-config")
+        if mgt is not None:
+            self.check_kids(mgt, _MGT_CONFIG_KIDS, "<mgt-config>")
+            self.guarded(mgt, self.mgt_config, mgt)
+        # ---- policies
+        shared_pre = [(shared, "pre")] if shared is not None else []
+        shared_post = [(shared, "post")] if shared is not None else []
+        panorama = _child(root, "panorama")
+        for v in vsys_nodes:
+            name = _name(v)
+            pushed_pre: list = []
+            pushed_post: list = []
+            if panorama is not None:  # rules Panorama pushed, kept per vsys in merged exports
+                for pv in _entries(_child(panorama, "vsys")):
+                    if _name(pv) == name:
+                        pushed_pre.append((pv, "pre"))
+                        pushed_post.append((pv, "post"))
+            self.guarded(v, self.policy_for_vsys, v, self.vsys_scopes[name],
+                         shared_pre + pushed_pre, [(v, "pre")], [(v, "post")], pushed_post + shared_post)
+        for g in dg_nodes:
+            self.guarded(g, self.policy_for_device_group, g, shared_pre, shared_post)
+        self.finish_management()
+        self.scan_other_references(root, vsys_nodes, dg_nodes, device_entries)
+        if not vsys_nodes and not dg_nodes and device_entries and not self.facts.get("panorama"):
+            self.facts.setdefault("parse_notes", []).append("no vsys: the configuration holds no security policy")
+
+    # ------------------------------------------------------------------ objects
+
+    def load_objects(self, container: list, scope: _Scope) -> None:
+        where = "shared" if scope is self.shared else scope.name
+        for section, kind in _OBJ_SECTIONS.items():
+            sec = _child(container, section)
+            if sec is None:
+                continue
+            for e in sec[KIDS]:
+                if e.__class__ is not list:
+                    continue
+                if e[TAG] != "entry":
+                    self.unknown(e, f"<{section}> of {where}")
+                    continue
+                name = _name(e)
+                if not name:
+                    self.warn(e, f"<{section}> entry without a name")
+                    continue
+                scope.objs[section][name] = e
+                members: tuple[str, ...] = ()
+                if section == "address-group":
+                    members = tuple(_members(_child(e, "static")))
+                elif section == "service-group":
+                    members = tuple(_members(_child(e, "members")))
+                elif section == "application-group":
+                    members = tuple(_members(_child(e, "members")) or _members(e))
+                self.dev.define(kind, name, self.loc(e, whole=True), members, _text(_child(e, "description")))
+                self.defined_names.setdefault(name, kind)
+                for t in _members(_child(e, "tag")):
+                    self.dev.refer("tag", t, self.loc(e), f"{section} {name}")
+                if section in ("address-group", "service-group", "application-group"):
+                    for mname in members:
+                        self.refer_object(scope, section, mname, e, f"{section} {name}")
+        profiles = _child(container, "profiles")
+        if profiles is not None:
+            for ptype_node in _kids(profiles):
+                ptype = ptype_node[TAG]
+                for e in _entries(ptype_node):
+                    scope.profiles.setdefault(ptype, {})[_name(e)] = e
+                    self.facts.setdefault("security_profiles", {}).setdefault(ptype, []).append(_name(e))
+                    self.dev.define("security-profile", _name(e), self.loc(e, whole=True), description=ptype)
+        for e in _entries(_path(container, "log-settings", "profiles")):
+            scope.log_profiles[_name(e)] = e
+            self.dev.define("log-forwarding-profile", _name(e), self.loc(e, whole=True))
+            self.facts.setdefault("log_forwarding_profiles", {})[_name(e)] = self.log_profile_summary(e)
+        # profile groups refer to profiles
+        for name, e in scope.objs["profile-group"].items():
+            for ptype in PROFILE_KEYS:
+                for pname in _members(_child(e, ptype)):
+                    if pname not in PREDEFINED_PROFILES:
+                        self.dev.refer("security-profile", pname, self.loc(e), f"profile-group {name}")
+
+    def log_profile_summary(self, e: list) -> dict:
+        out = {"line": e[LINE], "syslog": [], "panorama": False}
+        for m in _entries(_child(e, "match-list")):
+            out["syslog"].extend(_members(_child(m, "send-syslog")))
+            if _yes(_child(m, "send-to-panorama")):
+                out["panorama"] = True
+        out["syslog"] = sorted(set(out["syslog"]))
+        return out
+
+    def refer_object(self, scope: _Scope, section: str, name: str, node: list, context: str) -> None:
+        """A group member: refer it with the kind it resolves to (predefined: no reference)."""
+        if section == "address-group":
+            kind = self.address_kind(scope, name)
+        elif section == "service-group":
+            kind = self.service_kind(scope, name)
+        else:
+            kind = self.app_kind(scope, name)
+        if kind:
+            self.dev.refer(kind, name, self.loc(node), context)
+
+    def address_kind(self, scope: _Scope, name: str) -> str | None:
+        for sec in ("address", "address-group", "external-list", "region"):
+            node, _ = scope.find(sec, name)
+            if node is not None:
+                return _OBJ_SECTIONS[sec]
+        if name == "any" or _parse_literal(name) is not None or _COUNTRY.match(name) or name.startswith("panw-"):
+            return None
+        return "address-object"
+
+    def service_kind(self, scope: _Scope, name: str) -> str | None:
+        for sec in ("service", "service-group"):
+            node, _ = scope.find(sec, name)
+            if node is not None:
+                return _OBJ_SECTIONS[sec]
+        if name in ("any", "application-default") or name in PREDEFINED_SERVICES:
+            return None
+        return "service-object"
+
+    def app_kind(self, scope: _Scope, name: str) -> str | None:
+        for sec in ("application-group", "application-filter", "application"):
+            node, _ = scope.find(sec, name)
+            if node is not None:
+                return _OBJ_SECTIONS[sec]
+        return None  # a predefined App-ID (known to PAN-OS, maybe not to us)
+
+    # ---- address resolution: (items, unresolved, notes)
+
+    def resolve_address(self, scope: _Scope, name: str, stack: tuple[str, ...] = ()) -> tuple:
+        memo = scope.addr_memo
+        hit = memo.get(name)
+        if hit is not None:
+            return hit
+        if name in stack:
+            return ((), (name,), (f"address group cycle through '{name}'",))
+        out = self._resolve_address(scope, name, stack + (name,))
+        if not stack:
+            memo[name] = out
+        return out
+
+    def _resolve_address(self, scope: _Scope, name: str, stack: tuple[str, ...]) -> tuple:
+        node, where = scope.find("address", name)
+        if node is not None:
+            return self.address_object(node, name)
+        node, where = scope.find("address-group", name)
+        if node is not None:
+            dyn = _child(node, "dynamic")
+            if dyn is not None:
+                flt = _text(_child(dyn, "filter"))
+                return ((), (name,), (f"dynamic address group '{name}' (filter {flt or '?'}) is resolved at run time",))
+            items: list = []
+            unresolved: list = []
+            notes: list = []
+            for m in _members(_child(node, "static")):
+                i, u, n = self.resolve_address(where or scope, m, stack)
+                items.extend(i)
+                unresolved.extend(u)
+                notes.extend(n)
+            return (tuple(dict.fromkeys(items)), tuple(dict.fromkeys(unresolved)), tuple(dict.fromkeys(notes)))
+        node, where = scope.find("external-list", name)
+        if node is not None:
+            return ((), (name,), (f"external dynamic list '{name}' is fetched at run time",))
+        node, where = scope.find("region", name)
+        if node is not None:
+            items = []
+            for m in _members(_child(node, "address")):
+                lit = _parse_literal(m)
+                if lit is not None:
+                    items.append(lit)
+            if items:
+                return (tuple(items), (), ())
+            return ((), (name,), (f"region '{name}' has no addresses",))
+        lit = _parse_literal(name)
+        if lit is not None:
+            return ((lit,), (), ())
+        if _COUNTRY.match(name):
+            return ((), (name,), (f"region '{name}' (country) is resolved with PAN-OS geolocation data",))
+        if name.startswith("panw-"):
+            return ((), (name,), (f"predefined external dynamic list '{name}' is fetched at run time",))
+        return ((), (name,), (f"address '{name}' is not defined",))
+
+    def address_object(self, node: list, name: str) -> tuple:
+        for k in _kids(node):
+            tag, value = k[TAG], _text(k)
+            try:
+                if tag == "ip-netmask":
+                    return ((AddressRange.from_network(value),), (), ())
+                if tag == "ip-range":
+                    a, _, b = value.partition("-")
+                    return ((AddressRange.between(a.strip(), b.strip()),), (), ())
+                if tag == "ip-wildcard":
+                    a, _, mask = value.partition("/")
+                    return ((wildcard(a.strip(), mask.strip()),), (), ())
+                if tag == "fqdn":
+                    return ((), (name,), (f"FQDN object '{name}' ({value}) is resolved by DNS at run time",))
+            except ValueError as exc:
+                self.warn(k, f"address object '{name}': {exc}")
+                return ((), (name,), (f"address '{name}' has an invalid value",))
+        self.warn(node, f"address object '{name}' has no ip-netmask, ip-range, ip-wildcard or fqdn")
+        return ((), (name,), (f"address '{name}' has no value",))
+
+    # ---- services: (services, unresolved names)
+
+    def resolve_service(self, scope: _Scope, name: str, stack: tuple[str, ...] = ()) -> tuple:
+        memo = scope.svc_memo
+        hit = memo.get(name)
+        if hit is not None:
+            return hit
+        if name in stack:
+            return ((), (name,))
+        out = self._resolve_service(scope, name, stack + (name,))
+        if not stack:
+            memo[name] = out
+        return out
+
+    def _resolve_service(self, scope: _Scope, name: str, stack: tuple[str, ...]) -> tuple:
+        node, where = scope.find("service", name)
+        if node is not None:
+            return (self.service_object(node, name), ())
+        node, where = scope.find("service-group", name)
+        if node is not None:
+            svcs: list[Service] = []
+            unresolved: list[str] = []
+            for m in _members(_child(node, "members")):
+                s, u = self.resolve_service(where or scope, m, stack)
+                svcs.extend(s)
+                unresolved.extend(u)
+            return (tuple(dict.fromkeys(svcs)), tuple(dict.fromkeys(unresolved)))
+        if name in PREDEFINED_SERVICES:
+            return (PREDEFINED_SERVICES[name], ())
+        return ((), (name,))
+
+    def service_object(self, node: list, name: str) -> tuple[Service, ...]:
+        proto_node = _child(node, "protocol")
+        out: list[Service] = []
+        for p in _kids(proto_node) if proto_node is not None else []:
+            proto = {"tcp": TCP, "udp": UDP, "sctp": SCTP}.get(p[TAG])
+            if proto is None:
+                self.warn(p, f"service '{name}': protocol <{p[TAG]}> not understood")
+                continue
+            try:
+                dports = _ports(_text(_child(p, "port"))) if _text(_child(p, "port")) else ()
+                sports = _ports(_text(_child(p, "source-port"))) if _text(_child(p, "source-port")) else ()
+            except ValueError as exc:
+                self.warn(p, f"service '{name}': {exc}")
+                continue
+            out.append(Service(proto, src_ports=sports, dst_ports=dports, name=name))
+        if not out and proto_node is None:
+            self.warn(node, f"service '{name}' has no protocol")
+        return tuple(out)
+
+    # ---- applications: (services or None when unmapped, unmapped names)
+
+    def resolve_app(self, scope: _Scope, name: str, stack: tuple[str, ...] = ()) -> tuple:
+        memo = scope.app_memo
+        hit = memo.get(name)
+        if hit is not None:
+            return hit
+        if name in stack:
+            return ((), (name,))
+        out = self._resolve_app(scope, name, stack + (name,))
+        if not stack:
+            memo[name] = out
+        return out
+
+    def _resolve_app(self, scope: _Scope, name: str, stack: tuple[str, ...]) -> tuple:
+        node, where = scope.find("application-group", name)
+        if node is not None:
+            svcs: list[Service] = []
+            unmapped: list[str] = []
+            for m in _members(_child(node, "members")) or _members(node):
+                s, u = self.resolve_app(where or scope, m, stack)
+                svcs.extend(s)
+                unmapped.extend(u)
+            return (tuple(dict.fromkeys(svcs)), tuple(dict.fromkeys(unmapped)))
+        node, where = scope.find("application-filter", name)
+        if node is not None:
+            return ((), (name,))
+        node, where = scope.find("application", name)
+        if node is not None:
+            svcs = list(self.custom_app_defaults(node, name))
+            return (tuple(svcs), ()) if svcs else ((), (name,))
+        if name in APP_DEFAULTS:
+            return (APP_DEFAULTS[name], ())
+        return ((), (name,))
+
+    def custom_app_defaults(self, node: list, name: str) -> list[Service]:
+        default = _child(node, "default")
+        out: list[Service] = []
+        if default is None:
+            return out
+        for m in _members(_child(default, "port")):
+            proto, _, ports = m.partition("/")
+            p = {"tcp": TCP, "udp": UDP, "sctp": SCTP}.get(proto.strip().lower())
+            if p is None:
+                continue
+            try:
+                out.append(Service(p, dst_ports=_ports(ports) if ports.strip() not in ("", "any", "dynamic") else ()))
+            except ValueError:
+                continue
+        ip = _text(_child(default, "ident-by-ip-protocol"))
+        if ip.isdigit():
+            out.append(Service(int(ip)))
+        icmp = _child(default, "ident-by-icmp-type")
+        if icmp is not None:
+            t = _text(_child(icmp, "type"))
+            out.append(Service(ICMP, icmp_type=int(t) if t.isdigit() else None))
+        icmp6 = _child(default, "ident-by-icmp6-type")
+        if icmp6 is not None:
+            t = _text(_child(icmp6, "type"))
+            out.append(Service(ICMP6, icmp_type=int(t) if t.isdigit() else None))
+        return out
+
+    # ------------------------------------------------------------------ shared / vsys settings
+
+    def shared_settings(self, container: list) -> None:
+        """Server profiles, authentication profiles, log settings, certificates of a
+        scope (shared or a vsys)."""
+        sp = _child(container, "server-profile")
+        for stype in _kids(sp) if sp is not None else []:
+            for e in _entries(stype):
+                self.server_profiles[(stype[TAG], _name(e))] = e
+                self.dev.define("server-profile", _name(e), self.loc(e, whole=True), description=stype[TAG])
+                self.defined_names.setdefault(_name(e), "server-profile")
+        for e in _entries(_child(container, "authentication-profile")):
+            self.auth_profiles[_name(e)] = e
+            self.dev.define("authentication-profile", _name(e), self.loc(e, whole=True))
+            method_node = _child(e, "method")
+            method = _kids(method_node)[0] if method_node is not None and _kids(method_node) else None
+            info: dict[str, Any] = {
+                "line": e[LINE],
+                "method": method[TAG] if method is not None else None,
+                "server_profile": _text(_child(method, "server-profile")) if method is not None else None,
+                "mfa": bool(_yes(_path(e, "multi-factor-auth", "mfa-enable"))),
+                "lockout_failed_attempts": _int(_text(_path(e, "lockout", "failed-attempts"))),
+                "lockout_time": _int(_text(_path(e, "lockout", "lockout-time"))),
+                "allow_list": _members(_child(e, "allow-list")),
+            }
+            self.mfacts.setdefault("authentication_profiles", {})[_name(e)] = info
+            if info["server_profile"] and method is not None:
+                self.dev.refer("server-profile", info["server_profile"], self.loc(method), f"authentication-profile {_name(e)}")
+        log = _child(container, "log-settings")
+        if log is not None:
+            for e in _entries(_child(log, "syslog")):
+                self.syslog_profiles[_name(e)] = e
+                self.dev.define("syslog-server-profile", _name(e), self.loc(e, whole=True))
+                self.mfacts.setdefault("syslog_profiles", {})[_name(e)] = [
+                    _name(s) for s in _entries(_child(e, "server"))]
+            for e in _entries(_child(log, "snmptrap")):
+                for ver in _kids(_child(e, "version")) if _child(e, "version") is not None else []:
+                    for s in _entries(_child(ver, "server")):
+                        self.mfacts.setdefault("snmp_trap_servers", []).append(
+                            {"profile": _name(e), "manager": _text(_child(s, "manager")), "version": ver[TAG],
+                             "line": s[LINE]})
+            for kind, key in (("config", "config_log_forwarding"), ("system", "system_log_forwarding")):
+                node = _child(log, kind)
+                targets: list[str] = []
+                for m in _entries(_child(node, "match-list")):
+                    targets.extend(_members(_child(m, "send-syslog")))
+                    for s in _members(_child(m, "send-syslog")):
+                        self.dev.refer("syslog-server-profile", s, self.loc(m), f"log-settings {kind}")
+                if targets:
+                    self.mfacts[key] = sorted(set(targets))
+                    if kind == "config":
+                        self.mgmt.aaa.accounting_commands = True
+                        self.mgmt.aaa.accounting_loc = self.loc(node)
+            for e in _entries(_child(log, "profiles")):
+                for m in _entries(_child(e, "match-list")):
+                    for s in _members(_child(m, "send-syslog")):
+                        self.dev.refer("syslog-server-profile", s, self.loc(m), f"log forwarding profile {_name(e)}")
+        for e in _entries(_child(container, "certificate")):
+            self.facts.setdefault("certificates", []).append({
+                "name": _name(e), "line": e[LINE], "not_valid_after": _text(_child(e, "not-valid-after")) or None,
+                "expiry_epoch": _int(_text(_child(e, "expiry-epoch"))), "common_name": _text(_child(e, "common-name")) or None,
+            })
+        for e in _entries(_child(container, "ssl-tls-service-profile")):
+            pset = _child(e, "protocol-settings")
+            self.facts.setdefault("ssl_tls_service_profiles", {})[_name(e)] = {
+                "line": e[LINE], "min_version": _text(_child(pset, "min-version")) or None,
+                "max_version": _text(_child(pset, "max-version")) or None,
+            }
+
+    # ------------------------------------------------------------------ network
+
+    def network(self, net: list) -> None:
+        profiles = _child(net, "profiles")
+        if profiles is not None:
+            for e in _entries(_child(profiles, "interface-management-profile")):
+                self.mgmt_profiles[_name(e)] = e
+                self.dev.define("interface-management-profile", _name(e), self.loc(e, whole=True))
+                self.facts.setdefault("interface_management_profiles", {})[_name(e)] = {
+                    "line": e[LINE], "services": self.profile_services(e),
+                    "permitted_ip": [_name(p) for p in _entries(_child(e, "permitted-ip"))],
+                }
+            for e in _entries(_child(profiles, "zone-protection-profile")):
+                self.dev.define("zone-protection-profile", _name(e), self.loc(e, whole=True))
+                self.facts.setdefault("zone_protection_profiles", []).append(_name(e))
+        iface = _child(net, "interface")
+        if iface is not None:
+            self.interfaces(iface)
+        for vr in _entries(_child(net, "virtual-router")):
+            self.guarded(vr, self.virtual_router, vr)
+        for lr in _entries(_child(net, "logical-router")):
+            self.guarded(lr, self.logical_router, lr)
+        ike = _child(net, "ike")
+        for g in _entries(_path(ike, "gateway")):
+            version = _text(_path(g, "protocol", "version")) or "ikev1"
+            self.facts.setdefault("ike_gateways", []).append({"name": _name(g), "line": g[LINE], "version": version})
+        tunnel = _child(net, "tunnel")
+        if tunnel is not None:
+            for e in _entries(_child(tunnel, "ipsec")):
+                self.facts.setdefault("ipsec_tunnels", []).append({"name": _name(e), "line": e[LINE]})
+
+    def profile_services(self, prof: list) -> list[str]:
+        return [s for s in MGMT_PROFILE_SERVICES if _yes(_child(prof, s))]
+
+    def new_iface(self, name: str, node: list) -> Interface:
+        iface = self.ifaces.get(name)
+        if iface is None:
+            iface = Interface(name, loc=self.loc(node, whole=True))
+            self.ifaces[name] = iface
+            self.dev.interfaces.append(iface)
+        return iface
+
+    def interfaces(self, node: list) -> None:
+        for kind_node in _kids(node):
+            kind = kind_node[TAG]
+            if kind in ("ethernet", "aggregate-ethernet"):
+                for e in _entries(kind_node):
+                    self.guarded(e, self.physical, e, kind)
+            elif kind in ("loopback", "tunnel", "vlan"):
+                if any(_child(kind_node, t) is not None for t in ("ip", "ipv6", "interface-management-profile")):
+                    iface = self.new_iface(kind, kind_node)
+                    self.layer3(iface, kind_node)
+                for u in _entries(_child(kind_node, "units")):
+                    iface = self.new_iface(_name(u), u)
+                    iface.extra["mode"] = kind
+                    iface.mode = "routed"
+                    iface.description = _text(_child(u, "comment"))
+                    if kind == "vlan" and "." in _name(u) and _name(u).rsplit(".", 1)[1].isdigit():
+                        iface.vlan_id = int(_name(u).rsplit(".", 1)[1])
+                    self.layer3(iface, u)
+            elif kind in ("sdwan", "ha1", "ha1-backup", "ha2", "ha2-backup", "ha3", "aux1", "aux2",
+                          "cellular", "fail-open", "tunnel-group", "ethernet-ha"):
+                continue
+            else:
+                self.unknown(kind_node, "<network><interface>")
+
+    def physical(self, e: list, kind: str) -> None:
+        name = _name(e)
+        iface = self.new_iface(name, e)
+        iface.description = _text(_child(e, "comment"))
+        if _text(_child(e, "link-state")) == "down":
+            iface.shutdown = True
+        if kind == "aggregate-ethernet":
+            iface.extra["aggregate"] = True
+        for mode in ("layer3", "layer2", "virtual-wire", "tap", "ha", "decrypt-mirror", "aggregate-group",
+                     "log-card"):
+            m = _child(e, mode)
+            if m is None:
+                continue
+            iface.extra["mode"] = mode
+            if mode == "layer3":
+                iface.mode = "routed"
+                self.layer3(iface, m)
+                for u in _entries(_child(m, "units")):
+                    sub = self.new_iface(_name(u), u)
+                    sub.mode = "routed"
+                    sub.extra["mode"] = "layer3"
+                    sub.extra["parent"] = name
+                    sub.description = _text(_child(u, "comment"))
+                    tag = _text(_child(u, "tag"))
+                    if tag.isdigit():
+                        sub.vlan_id = int(tag)
+                    self.layer3(sub, u)
+            elif mode in ("layer2", "virtual-wire"):
+                iface.switchport = mode == "layer2"
+                for u in _entries(_child(m, "units")):
+                    sub = self.new_iface(_name(u), u)
+                    sub.extra["mode"] = mode
+                    sub.extra["parent"] = name
+                    sub.switchport = mode == "layer2"
+                    sub.description = _text(_child(u, "comment"))
+                    tag = _text(_child(u, "tag"))
+                    if tag.isdigit():
+                        sub.vlan_id = int(tag)
+            elif mode == "aggregate-group":
+                iface.extra["aggregate_group"] = _text(m)
+            break
+
+    def layer3(self, iface: Interface, node: list) -> None:
+        for e in _entries(_child(node, "ip")):
+            self.iface_address(iface, _name(e), e)
+        ipv6 = _child(node, "ipv6")
+        if ipv6 is not None:
+            for e in _entries(_child(ipv6, "address")):
+                self.iface_address(iface, _name(e), e)
+        prof = _child(node, "interface-management-profile")
+        if prof is not None and _text(prof):
+            self.iface_profile[iface.name] = (_text(prof), prof)
+            self.dev.refer("interface-management-profile", _text(prof), self.loc(prof), f"interface {iface.name}")
+        if _child(node, "dhcp-client") is not None:
+            iface.extra["dhcp_client"] = True
+        if _child(node, "pppoe") is not None:
+            iface.extra["pppoe"] = True
+
+    def iface_address(self, iface: Interface, text: str, node: list) -> None:
+        value = text
+        if "/" not in text or not (text[:1].isdigit() or ":" in text):
+            for scope in [self.shared, *self.vsys_scopes.values()]:
+                obj = scope.objs["address"].get(text)
+                if obj is not None:
+                    value = _text(_child(obj, "ip-netmask")) or text
+                    iface.extra.setdefault("address_objects", []).append(text)
+                    self.dev.refer("address-object", text, self.loc(node), f"interface {iface.name} address")
+                    break
+        try:
+            ipif = ipaddress.ip_interface(value)
+        except ValueError:
+            self.warn(node, f"interface {iface.name}: address '{text}' not understood")
+            return
+        iface.addresses.append(InterfaceAddress(ipif.version, int(ipif.ip), ipif.network.prefixlen,
+                                                secondary=bool(iface.addresses)))
+
+    def virtual_router(self, vr: list) -> None:
+        name = _name(vr)
+        for m in _members(_child(vr, "interface")):
+            self.vr_of[m] = name
+        proto = _child(vr, "protocol")
+        for p in _kids(proto) if proto is not None else []:
+            if _yes(_child(p, "enable")):
+                self.facts.setdefault("routing_protocols", []).append({"vr": name, "protocol": p[TAG], "line": p[LINE]})
+        rt = _child(vr, "routing-table")
+        for fam in ("ip", "ipv6"):
+            for r in _entries(_path(rt, fam, "static-route")):
+                self.static_route(r, name)
+
+    def logical_router(self, lr: list) -> None:
+        for vrf in _entries(_child(lr, "vrf")):
+            name = _name(vrf) if _name(lr) in ("default", _name(vrf)) else f"{_name(lr)}:{_name(vrf)}"
+            for m in _members(_child(vrf, "interface")):
+                self.vr_of[m] = name
+            rt = _child(vrf, "routing-table")
+            for fam in ("ip", "ipv6"):
+                for r in _entries(_path(rt, fam, "static-route")):
+                    self.static_route(r, name)
+
+    def static_route(self, r: list, vrf: str) -> None:
+        dest_text = _text(_child(r, "destination"))
+        dest = _parse_net(dest_text) if dest_text else None
+        if dest is None and dest_text:
+            for scope in [self.shared, *self.vsys_scopes.values()]:
+                obj = scope.objs["address"].get(dest_text)
+                if obj is not None:
+                    dest = _parse_net(_text(_child(obj, "ip-netmask")))
+                    self.dev.refer("address-object", dest_text, self.loc(r), f"static route {_name(r)}")
+                    break
+        if dest is None:
+            self.warn(r, f"static route '{_name(r)}': destination '{dest_text}' not understood")
+            return
+        nh = _child(r, "nexthop")
+        next_hop = None
+        if nh is not None:
+            for k in _kids(nh):
+                if k[TAG] in ("ip-address", "ipv6-address", "fqdn"):
+                    next_hop = _text(k)
+                elif k[TAG] == "next-vr":
+                    next_hop = f"vr {_text(k)}"
+                elif k[TAG] == "next-lr":
+                    next_hop = f"lr {_text(k)}"
+                elif k[TAG] == "discard":
+                    next_hop = "discard"
+        dist = _int(_text(_child(r, "admin-dist")))
+        self.dev.routes.append(Route(dest, next_hop, _text(_child(r, "interface")) or None,
+                                     dist, self.loc(r, whole=True), vrf))
+
+    # ------------------------------------------------------------------ zones
+
+    def zones(self, v: list) -> None:
+        vsys = _name(v)
+        for m in _members(_path(v, "import", "network", "interface")):
+            self.vsys_of[m] = vsys
+        for z in _entries(_child(v, "zone")):
+            self.check_kids(z, _ZONE_KIDS, f"zone '{_name(z)}'")
+            zname = self.zone_name(vsys, _name(z))
+            net = _child(z, "network")
+            members: list[str] = []
+            mode = None
+            info: dict[str, Any] = {"vsys": vsys, "line": z[LINE]}
+            for k in _kids(net) if net is not None else []:
+                if k[TAG] in ("layer3", "layer2", "virtual-wire", "tap", "tunnel", "external"):
+                    members.extend(_members(k))
+                    mode = k[TAG]
+                elif k[TAG] == "zone-protection-profile":
+                    info["zone_protection_profile"] = _text(k)
+                    self.dev.refer("zone-protection-profile", _text(k), self.loc(k), f"zone {zname}")
+                elif k[TAG] == "log-setting":
+                    info["log_setting"] = _text(k)
+                    self.dev.refer("log-forwarding-profile", _text(k), self.loc(k), f"zone {zname}")
+            info["mode"] = mode
+            info["interfaces"] = members
+            info["user_identification"] = bool(_yes(_child(z, "enable-user-identification")))
+            for m in members:
+                self.zone_of[m] = zname
+            zone = Zone(zname, interfaces=list(members), loc=self.loc(z, whole=True))
+            self.dev.zones.append(zone)
+            self.dev.define("zone", zname, self.loc(z, whole=True))
+            self.facts.setdefault("zones", {})[zname] = info
+        for gp_kind in ("global-protect-portal", "global-protect-gateway"):
+            for e in _entries(_path(v, "global-protect", gp_kind)):
+                self.globalprotect(e, gp_kind, vsys)
+
+    def globalprotect(self, e: list, kind: str, vsys: str) -> None:
+        auth: list[str] = []
+        certs: list[str] = []
+        stack = [e]
+        while stack:
+            n = stack.pop()
+            for k in _kids(n):
+                if k[TAG] == "authentication-profile" and _text(k):
+                    auth.append(_text(k))
+                elif k[TAG] == "certificate-profile" and _text(k) and _text(k).lower() != "none":
+                    certs.append(_text(k))
+                else:
+                    stack.append(k)
+        mfa: bool | None = False
+        for a in auth:
+            prof = self.auth_profiles.get(a)
+            if prof is None:
+                continue
+            if _yes(_path(prof, "multi-factor-auth", "mfa-enable")):
+                mfa = True
+            elif _child(_child(prof, "method") or ["", None, 0, 0, [], "", 0], "saml-idp") is not None and mfa is False:
+                mfa = None  # the identity provider may enforce MFA: unknown here
+        entry = {"name": _name(e), "vsys": vsys, "line": e[LINE], "authentication_profiles": sorted(set(auth)),
+                 "certificate_profiles": sorted(set(certs)), "client_certificate": bool(certs), "mfa": mfa}
+        gp = self.facts.setdefault("globalprotect", {"portals": [], "gateways": []})
+        gp["portals" if kind.endswith("portal") else "gateways"].append(entry)
+        self.facts["remote_access_vpn"] = True
+        for a in set(auth):
+            self.dev.refer("authentication-profile", a, self.loc(e), f"GlobalProtect {_name(e)}")
+
+    def finish_interfaces(self) -> None:
+        for name, iface in self.ifaces.items():
+            iface.zone = self.zone_of.get(name)
+            iface.vrf = self.vr_of.get(name)
+            if name in self.vsys_of:
+                iface.extra["vsys"] = self.vsys_of[name]
+            bound = self.iface_profile.get(name)
+            if bound is None:
+                continue
+            pname, node = bound
+            prof = self.mgmt_profiles.get(pname)
+            iface.extra["management_profile"] = pname
+            if prof is None:
+                self.warn(node, f"interface {name}: interface management profile '{pname}' is not defined")
+                continue
+            services = self.profile_services(prof)
+            permitted = [_name(p) for p in _entries(_child(prof, "permitted-ip"))]
+            ranges = [r for r in (_parse_net(p) for p in permitted) if r is not None]
+            iface.management_access = tuple(services)
+            iface.extra["management_permitted_ip"] = permitted
+            zone_note = f" (zone {iface.zone})" if iface.zone else ""
+            for s in services:
+                self.mgmt.services.append(ManagementService(
+                    s, enabled=True, loc=self.loc(node), allowed_sources=list(ranges), interfaces=[name],
+                    port={"telnet": 23, "ssh": 22, "http": 80, "https": 443, "snmp": 161}.get(s),
+                    note=f"interface management profile '{pname}' (line {prof[LINE]}) on {name}{zone_note}"))
+        for zone in self.dev.zones:
+            access: list[str] = []
+            for m in zone.interfaces:
+                iface = self.ifaces.get(m)
+                if iface is not None:
+                    access.extend(iface.management_access)
+            zone.management_access = tuple(dict.fromkeys(access))
+
+    # ------------------------------------------------------------------ deviceconfig
+
+    def deviceconfig(self, dc: list) -> None:
+        system = _child(dc, "system")
+        if system is not None:
+            self.check_kids(system, _SYSTEM_KIDS, "<deviceconfig><system>")
+            self.system(system)
+        setting = _child(dc, "setting")
+        mgmt = _child(setting, "management")
+        if mgmt is not None:
+            idle = _child(mgmt, "idle-timeout")
+            minutes = _int(_text(idle))
+            if minutes is not None:
+                self.mgmt.idle_timeout = minutes * 60
+                self.mgmt.idle_timeout_loc = self.loc(idle)
+            lock = _child(mgmt, "admin-lockout")
+            if lock is not None:
+                self.mfacts["admin_lockout"] = {
+                    "failed_attempts": _int(_text(_child(lock, "failed-attempts"))),
+                    "lockout_time": _int(_text(_child(lock, "lockout-time"))), "line": lock[LINE]}
+        if self.mgmt.idle_timeout is None:
+            self.mfacts["idle_timeout_default"] = 60 * 60  # PAN-OS default: 60 minutes
+        ha = _child(dc, "high-availability")
+        if ha is not None:
+            group = _child(ha, "group")
+            mode_node = _child(group, "mode")
+            self.facts["high_availability"] = {
+                "enabled": bool(_yes(_child(ha, "enabled"))), "line": ha[LINE],
+                "mode": _kids(mode_node)[0][TAG] if mode_node is not None and _kids(mode_node) else None,
+            }
+
+    def system(self, system: list) -> None:
+        host = _child(system, "hostname")
+        if host is not None and _text(host):
+            self.dev.hostname = _text(host)
+            self.facts["hostname_line"] = host[LINE]
+        for tag in ("sw-version",):
+            n = _child(system, tag)
+            if n is not None and _text(n):
+                self.dev.os_version = _text(n)
+                self.dev.os_version_loc = self.loc(n)
+        model = _child(system, "model")
+        if model is not None and _text(model):
+            self.dev.model = _text(model)
+            self.facts["model_line"] = model[LINE]
+        for tag, key in (("domain", "domain"), ("timezone", "timezone"), ("update-server", "update_server")):
+            if _text(_child(system, tag)):
+                self.facts[key] = _text(_child(system, tag))
+        sv = _child(system, "server-verification")
+        if sv is not None:
+            self.facts["server_verification"] = bool(_yes(sv))
+        ip = _text(_child(system, "ip-address"))
+        if ip:
+            mask = _text(_child(system, "netmask"))
+            self.facts["management_ip"] = {"address": ip, "netmask": mask or None,
+                                           "gateway": _text(_child(system, "default-gateway")) or None}
+            iface = Interface("management", loc=self.loc(_child(system, "ip-address")),
+                              description="management (MGT) port")
+            iface.extra["out_of_band"] = True
+            iface.extra["mode"] = "management"
+            try:
+                ipif = ipaddress.ip_interface(f"{ip}/{mask}" if mask else ip)
+                iface.addresses.append(InterfaceAddress(ipif.version, int(ipif.ip), ipif.network.prefixlen))
+            except ValueError:
+                self.warn(_child(system, "ip-address"), f"management address '{ip}' not understood")
+            self.ifaces["management"] = iface
+            self.dev.interfaces.append(iface)
+        if _child(system, "update-schedule") is not None:
+            self.facts["update_schedule"] = {k[TAG]: _kids(_child(k, "recurring"))[0][TAG]
+                                             if _child(k, "recurring") is not None and _kids(_child(k, "recurring"))
+                                             else None for k in _kids(_child(system, "update-schedule"))}
+        pano = [_text(_child(system, t)) for t in ("panorama-server", "panorama-server-2") if _text(_child(system, t))]
+        pano += [_text(k) for k in _kids(_path(system, "panorama", "local-panorama")) if k[TAG].startswith("panorama-server")
+                 and _text(k)]
+        if pano:
+            self.facts["panorama_servers"] = pano
+        # banners
+        banner = _child(system, "login-banner")
+        if banner is not None and _text(banner):
+            self.mgmt.banners["login"] = _text(banner)
+            self.mfacts["login_banner_line"] = banner[LINE]
+        ack = _child(system, "ack-login-banner")
+        if ack is not None:
+            self.mfacts["login_banner_ack"] = bool(_yes(ack))
+        motd = _child(system, "motd-and-banner")
+        if motd is not None:
+            msg = _text(_child(motd, "message"))
+            if msg:
+                self.mgmt.banners["motd"] = msg
+            if _text(_child(motd, "banner-header")):
+                self.mgmt.banners.setdefault("login", _text(_child(motd, "banner-header")))
+        # NTP
+        ntp = _child(system, "ntp-servers")
+        details = []
+        for which in ("primary-ntp-server", "secondary-ntp-server"):
+            n = _child(ntp, which)
+            addr = _text(_child(n, "ntp-server-address"))
+            if not addr:
+                continue
+            at = _child(n, "authentication-type")
+            auth = _kids(at)[0][TAG] if at is not None and _kids(at) else "none"
+            self.mgmt.ntp_servers.append(addr)
+            details.append({"server": addr, "role": which.split("-")[0], "authentication": auth, "line": n[LINE]})
+        if details:
+            self.mfacts["ntp_servers_detail"] = details
+            self.mgmt.ntp_authenticated = all(d["authentication"] != "none" for d in details)
+        # DNS
+        dns = []
+        servers = _path(system, "dns-setting", "servers")
+        for which in ("primary", "secondary"):
+            if _text(_child(servers, which)):
+                dns.append(_text(_child(servers, which)))
+        for which in ("dns-primary", "dns-secondary"):
+            if _text(_child(system, which)):
+                dns.append(_text(_child(system, which)))
+        if dns:
+            self.facts["dns_servers"] = dns
+        # management services of the MGT port
+        permitted_nodes = _entries(_child(system, "permitted-ip"))
+        permitted = [r for r in (_parse_net(_name(p)) for p in permitted_nodes) if r is not None]
+        for p in permitted_nodes:
+            if _parse_net(_name(p)) is None:
+                self.warn(p, f"permitted-ip '{_name(p)}' not understood")
+        self.mfacts["mgmt_permitted_ip"] = [_name(p) for p in permitted_nodes]
+        svc = _child(system, "service")
+        fallback = svc if svc is not None else system
+        for elem, (proto, port, default_enabled) in MGT_SERVICES.items():
+            n = _child(svc, elem)
+            if n is not None:
+                enabled, explicit, where = not _yes(n), True, n
+                note = f"{elem} {_text(n)} on the management (MGT) port"
+            elif proto in ("telnet", "http", "https", "ssh", "snmp", "ping"):
+                enabled, explicit, where = default_enabled, False, fallback
+                note = (f"not set: PAN-OS {'enables' if default_enabled else 'disables'} {proto} on the management "
+                        "(MGT) port by default")
+            else:
+                continue
+            self.mgmt.services.append(ManagementService(
+                proto, enabled=enabled, loc=self.loc(where), allowed_sources=list(permitted),
+                interfaces=["management"], port=port, explicit=explicit, note=note))
+        self.mgmt.ssh_version = "2"  # PAN-OS speaks SSHv2 only
+        # SNMP
+        snmp = _child(system, "snmp-setting")
+        if snmp is not None:
+            self.snmp(snmp)
+        auth = _child(system, "authentication-profile")
+        if auth is not None and _text(auth):
+            self.mfacts["mgmt_authentication_profile"] = _text(auth)
+            self.mgmt_auth_node = auth
+            self.dev.refer("authentication-profile", _text(auth), self.loc(auth), "management authentication")
+        ssl = _child(system, "ssl-tls-service-profile")
+        if ssl is not None and _text(ssl):
+            self.facts["mgmt_ssl_tls_service_profile"] = _text(ssl)
+
+    def snmp(self, snmp: list) -> None:
+        version = _path(snmp, "access-setting", "version")
+        for v in _kids(version) if version is not None else []:
+            if v[TAG] == "v2c":
+                self.mfacts["snmp_version"] = "v2c"
+                comm = _child(v, "snmp-community-string")
+                value = _text(comm)
+                if value:
+                    self.mgmt.snmp_communities.append(SnmpCommunity(
+                        _secret(value), access="ro", version="2c", loc=self.loc(comm)))
+                else:
+                    self.mgmt.snmp_communities.append(SnmpCommunity(
+                        Secret(storage="unknown"), access="ro", version="2c", loc=self.loc(v)))
+            elif v[TAG] == "v3":
+                self.mfacts["snmp_version"] = "v3"
+                for u in _entries(_child(v, "users")):
+                    auth = _text(_child(u, "authproto")) or ("sha" if _child(u, "authpwd") is not None else None)
+                    priv = _text(_child(u, "privproto")) or ("aes" if _child(u, "privpwd") is not None else None)
+                    self.mgmt.snmp_users.append(SnmpUser(_name(u), auth=auth and auth.lower(),
+                                                         priv=priv and priv.lower(), loc=self.loc(u)))
+            elif v[TAG] == "v1":
+                self.mfacts["snmp_version"] = "v1"
+        system = _child(snmp, "snmp-system")
+        if system is not None:
+            self.mfacts["snmp_system"] = {k[TAG]: _text(k) for k in _kids(system) if _text(k)}
+
+    # ------------------------------------------------------------------ admins
+
+    def mgt_config(self, mgt: list) -> None:
+        for u in _entries(_child(mgt, "users")):
+            name = _name(u)
+            phash = _text(_child(u, "phash")) or _text(_child(u, "password"))
+            role_node = _path(u, "permissions", "role-based")
+            role = ""
+            privilege = None
+            if role_node is not None and _kids(role_node):
+                r = _kids(role_node)[0]
+                role = r[TAG]
+                if role == "custom":
+                    role = "custom:" + (_text(_child(r, "profile")) or "?")
+                privilege = ADMIN_ROLES.get(r[TAG])
+            auth = _text(_child(u, "authentication-profile"))
+            two_factor = False
+            if auth:
+                self.dev.refer("authentication-profile", auth, self.loc(u), f"admin {name}")
+                prof = self.auth_profiles.get(auth)
+                two_factor = bool(prof is not None and _yes(_path(prof, "multi-factor-auth", "mfa-enable")))
+                self.mfacts.setdefault("users_remote_auth", []).append(name)
+            user = LocalUser(name, loc=self.loc(u, whole=True), privilege=privilege, role=role,
+                             secret=_secret(phash) if phash else None,
+                             key_auth=_child(u, "public-key") is not None, two_factor=two_factor)
+            self.mgmt.users.append(user)
+            if auth:
+                self.user_auth[name] = auth
+        pc = _child(mgt, "password-complexity")
+        if pc is not None:
+            self.mfacts["password_complexity"] = {k[TAG]: _text(k) for k in _kids(pc)}
+            self.mfacts["password_complexity"]["line"] = pc[LINE]
+        pp = _entries(_child(mgt, "password-profile"))
+        if pp:
+            self.mfacts["password_profiles"] = {_name(p): {k[TAG]: _text(k) for k in _kids(p)} for p in pp}
+
+    def finish_management(self) -> None:
+        mgmt = self.mgmt
+        aaa: Aaa = mgmt.aaa
+        for (stype, pname), e in self.server_profiles.items():
+            proto = {"radius": "radius", "tacplus": "tacacs+", "ldap": "ldap", "kerberos": "kerberos"}.get(stype)
+            if proto is None:
+                continue
+            for s in _entries(_child(e, "server")):
+                addr = (_text(_child(s, "ip-address")) or _text(_child(s, "address")) or _text(_child(s, "host"))
+                        or _name(s))
+                secret = _text(_child(s, "secret"))
+                aaa.servers.append(AaaServer(proto, addr, loc=self.loc(s, whole=True),
+                                             key=_secret(secret) if secret else None))
+        remote = ("radius", "tacplus", "ldap", "kerberos", "saml-idp", "cloud")
+        methods: list[str] = []
+        profiles = []
+        if self.mfacts.get("mgmt_authentication_profile"):
+            profiles.append(self.mfacts["mgmt_authentication_profile"])
+        profiles.extend(self.user_auth.values())
+        for p in dict.fromkeys(profiles):
+            info = self.mfacts.get("authentication_profiles", {}).get(p)
+            if info is None:
+                continue
+            if info["method"] in remote:
+                aaa.enabled = True
+                methods.append(f"{info['method']} ({p})")
+                if aaa.loc is None:
+                    node = self.auth_profiles.get(p)
+                    aaa.loc = self.loc(node) if node is not None else None
+            elif info["method"]:
+                methods.append(f"{info['method']} ({p})")
+        if self.mgmt_auth_node is not None and aaa.enabled:
+            aaa.loc = self.loc(self.mgmt_auth_node)
+        aaa.login_methods = methods or ["local"]
+        for pname, e in self.syslog_profiles.items():
+            for s in _entries(_child(e, "server")):
+                addr = _text(_child(s, "server"))
+                transport = _text(_child(s, "transport")).lower() or "udp"
+                transport = {"ssl": "tls", "tls": "tls", "tcp": "tcp", "udp": "udp"}.get(transport, transport)
+                port = _int(_text(_child(s, "port")))
+                mgmt.log_hosts.append(LogHost(addr or _name(s), loc=self.loc(s, whole=True), transport=transport,
+                                              port=port))
+        mgmt.log_timestamps = True  # PAN-OS syslog messages always carry a timestamp
+        if self.syslog_profiles:
+            first = next(iter(self.syslog_profiles.values()))
+            mgmt.log_timestamps_loc = self.loc(first)
