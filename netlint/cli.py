@@ -399,6 +399,108 @@ def diff(
         raise typer.Exit(1)
 
 
+# --------------------------------------------------------------------------- graph and init
+
+
+def build_view(devices, policy, graph, reach) -> dict:
+    """The zone graph as plain data for netlint.report.diagram."""
+    import ipaddress
+
+    from netlint.reach import zone_matrix
+
+    view = {
+        "title": "netlint zone graph" + (f" — {policy.organization}" if policy.organization else ""),
+        "subtitle": (f"policy {policy.file}" if policy.file else "zones inferred from the configs (no policy file)")
+                    + f"; {len(devices)} devices",
+        "zones": [{"name": z.name, "kind": z.kind, "subnets": [str(n) for n in z.subnets]} for z in policy.zones.values()],
+        "devices": [{"name": d.hostname, "vendor": d.vendor, "os_version": d.os_version} for d in devices],
+        "attachments": [{"zone": a.zone, "device": a.device.hostname, "interface": a.iface.name if a.iface else "",
+                         "reason": a.reason} for atts in graph.attachments.values() for a in atts],
+        "links": [],
+        "flows": [],
+        "inventory": graph.inventory(),
+    }
+    by_pair: dict[tuple[str, str], dict] = {}
+    for (dev_id, iface_name), peers in graph.links.items():
+        dev = next(d for d in devices if id(d) == dev_id)
+        iface = dev.interface(iface_name)
+        subnet = str(ipaddress.ip_network(str(iface.addresses[0]), strict=False)) if iface and iface.addresses else ""
+        for d2, i2 in peers:
+            a, b = sorted([dev.hostname, d2.hostname])
+            link = by_pair.setdefault((a, b), {"a": a, "a_interface": "", "b": b, "b_interface": "", "subnet": ""})
+            mine, theirs = (iface_name, i2.name) if a == dev.hostname else (i2.name, iface_name)
+            if subnet not in link["subnet"].split(", "):
+                link["subnet"] = ", ".join(x for x in (link["subnet"], subnet) if x)
+                link["a_interface"] = ", ".join(x for x in (link["a_interface"], mine) if x)
+                link["b_interface"] = ", ".join(x for x in (link["b_interface"], theirs) if x)
+    view["links"] = list(by_pair.values())
+    for cell in zone_matrix(reach):
+        view["flows"].append({"from": cell.src, "to": cell.dst, "services": cell.services, "allowed": cell.allowed,
+                              "beyond_policy": cell.beyond_policy, "unfiltered": cell.unfiltered,
+                              "violation": cell.violation})
+    return view
+
+
+GRAPH_FORMATS = ("dot", "mermaid", "graphml", "json", "svg", "png", "csv")
+
+
+@app.command()
+def graph(
+    paths: list[Path] = typer.Argument(..., help="Config files or folders."),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="Policy file (zones, allowed flows)."),
+    format: str = typer.Option("svg", "--format", "-f", help="dot | mermaid | graphml | json | svg | png | csv (inventory)"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor of every file."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
+) -> None:
+    """The zone graph (article 4 network diagram) or the inventory (4.2, --format csv)."""
+    from netlint.config import ConfigError, find_project_config
+    from netlint.graph import ZoneGraph
+    from netlint.policy import PolicyError
+    from netlint.reach import Reachability
+    from netlint.report.diagram import render_view
+
+    if format not in GRAPH_FORMATS:
+        fail(f"--format {format}: unknown format (one of: {', '.join(GRAPH_FORMATS)})")
+    try:
+        cfg = find_project_config()
+        excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
+        pol_path = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
+        files = collect_files(paths, excl)
+        if not files:
+            raise UsageError("no config files found under " + ", ".join(str(p) for p in paths))
+        devices = load_devices(files, vendor)
+        pol = load_or_infer_policy(pol_path, devices)
+        zg = ZoneGraph(devices, pol)
+        view = build_view(devices, pol, zg, Reachability(devices, pol, zg))
+        data = render_view(view, format)
+    except (ParseError, UsageError, PolicyError, ConfigError, ValueError) as exc:
+        fail(str(exc))
+    if isinstance(data, bytes):
+        if output is None:
+            fail("png output is binary: give --output FILE.png")
+        output.write_bytes(data)
+        return
+    _emit(data, output)
+
+
+@app.command()
+def init(
+    path: Path = typer.Argument(Path("netlint.yaml"), help="Where to write the starter policy."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a commented starter policy file."""
+    from netlint.policy import STARTER
+
+    if path.exists() and not force:
+        fail(f"{path}: already exists (use --force to overwrite)")
+    try:
+        path.write_text(STARTER, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot write ({exc.strerror or exc})")
+    typer.echo(f"wrote {path}: edit the zones and flows, then run: netlint lint CONFIGS --policy {path}")
+
+
 # --------------------------------------------------------------------------- rules
 
 

@@ -90,10 +90,12 @@ class ZoneGraph:
                     self._owner[str(ipaddress.ip_address(a.address))] = (d, iface)
                 for net in _networks(iface):
                     by_net.setdefault((net.version, str(net)), []).append((d, iface))
-        for members in by_net.values():
+        for (_, net_text), members in by_net.items():
             devs = {id(d) for d, _ in members}
             if len(devs) < 2:
                 continue
+            if self.policy.zone_of_network(ipaddress.ip_network(net_text), include_catch_all=False):
+                continue  # a zone's own segment (a management VLAN): its interfaces attach to the zone
             for d, iface in members:
                 self.links[(id(d), iface.name)] = [(d2, i2) for d2, i2 in members if d2 is not d]
         for d in self.devices:

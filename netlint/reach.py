@@ -280,3 +280,41 @@ class Reachability:
                     out.append(Responsible(st.device, rule.loc, rule.loc.text, "rule", fname, header))
         return out
 
+
+
+@dataclass
+class MatrixCell:
+    src: str
+    dst: str
+    services: list[str]  # what the network permits (new connections), summarised
+    allowed: list[str]  # what the policy's flows allow
+    beyond_policy: list[str]  # permitted but not allowed ('' when none)
+    unfiltered: bool  # some path crosses no filter at all
+
+    @property
+    def violation(self) -> bool:
+        return bool(self.beyond_policy) or self.unfiltered
+
+
+def zone_matrix(reach: Reachability) -> list[MatrixCell]:
+    """For every ordered pair of distinct zones with permitted traffic: what is
+    permitted, what the policy allows, what goes beyond it."""
+    cells: list[MatrixCell] = []
+    pol = reach.policy
+    for a in pol.zones:
+        for b in pol.zones:
+            if a == b:
+                continue
+            pr = reach.pair(a, b)
+            if pr.permitted is None or pr.permitted.is_empty():
+                continue
+            allowed_set = reach.allowed_set(a, b)
+            beyond = pr.permitted - allowed_set
+            cells.append(MatrixCell(
+                src=a, dst=b,
+                services=reach.space.services(pr.permitted),
+                allowed=sorted({s.text for f in pol.allowed(a, b) for s in f.services}),
+                beyond_policy=reach.space.services(beyond) if not beyond.is_empty() else [],
+                unfiltered=any(p.unfiltered and not p.permitted.is_empty() for p in pr.paths),
+            ))
+    return cells
