@@ -1757,9 +1757,7 @@ class _Run:
             services.extend(r[0])
             unres.extend(r[1])
             notes.extend(r[2])
-        out = tuple(dict.fromkeys(services))
-        if ANY_SERVICE in out:
-            out = (ANY_SERVICE,)
+        out = _normalise_services(services)
         if negate:
             out, exact = _complement_services(out)
             if not exact:
@@ -2111,6 +2109,10 @@ class _Run:
                 "remote_auth_line": _line(S, "remote-auth"), "two_factor": two,
                 "vdom": _values(S, "vdom"), "t6_default": not t6,
             }
+            if info["remote_auth"]:
+                user.extra.update(remote_auth=True, remote_group=info["remote_group"], wildcard=info["wildcard"])
+            if info["two_factor"] not in ("disable", ""):
+                user.extra["two_factor_method"] = info["two_factor"]
             self.admins.append((user, t4 or [ALL4], t6 or [ALL6], info))
             self.mgmt.users.append(user)
             if info["remote_auth"]:
@@ -2494,6 +2496,7 @@ class _Run:
         if _enabled(self.global_sets, "private-data-encryption"):
             for s in self.reversible:
                 s.storage = "encrypted"
+            _restore_storage(self.facts)
         self.facts["private_data_encryption"] = _enabled(self.global_sets, "private-data-encryption")
 
     def group_references(self, v: _Vdom) -> None:
@@ -2540,8 +2543,15 @@ class _Run:
         if self.admins:
             t4 = _union([r for _, a, _, _ in self.admins for r in a])
             t6 = _union([r for _, _, b, _ in self.admins for r in b])
-        snmp4 = [ALL4] if self.snmp_any or self.snmp_users_query else _union([r for r in self.snmp_hosts if r.family == 4])
-        snmp6 = [ALL6] if self.snmp_any or self.snmp_users_query else _union([r for r in self.snmp_hosts if r.family == 6])
+        # SNMP: the managers a community lists (any when none or 0.0.0.0/0), any for SNMPv3
+        # users that may query; FortiOS applies the admin trusthosts to SNMP too.
+        snmp_all = self.snmp_any or self.snmp_users_query
+        snmp4 = [ALL4] if snmp_all else _union([r for r in self.snmp_hosts if r.family == 4])
+        snmp6 = [ALL6] if snmp_all else _union([r for r in self.snmp_hosts if r.family == 6])
+        if t4 is not None:
+            snmp4 = _intersect(snmp4, t4)
+        if t6 is not None:
+            snmp6 = _intersect(snmp6, t6)
         for iface, fam, protos, line in self.allowaccess:
             loc = self.set_loc(line)
             for proto in protos:
@@ -2557,8 +2567,15 @@ class _Run:
                         svc.allowed_sources = list(src)
                 elif proto == "snmp":
                     src = snmp4 if fam == 4 else snmp6
+                    sysinfo = self.mfacts.get("snmp_sysinfo", {}).get("status")
                     if not self.snmp_seen:
-                        notes.append("no SNMP community or user in the config")
+                        svc.enabled = False
+                        notes.append("no SNMP community or user in the config: the agent answers no one")
+                    elif sysinfo == "disable" or (sysinfo is None and self.header_seen):
+                        svc.enabled = False
+                        notes.append("the SNMP agent is off (config system snmp sysinfo / set status disable)")
+                    notes.append("sources: the SNMP managers of the communities (any for SNMPv3 users) "
+                                 "within the admin trusthosts")
                     svc.allowed_sources = list(src)
                 else:
                     notes.append("not limited by admin trusthosts")
@@ -2605,6 +2622,20 @@ class _Run:
 # --------------------------------------------------------------------------- helpers
 
 
+def _restore_storage(node: Any) -> None:
+    """'reversible' -> 'encrypted' in the *_storage values of facts (private data
+    encryption on: ENC values need the device's own key)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("_storage") and value == "reversible":
+                node[key] = "encrypted"
+            else:
+                _restore_storage(value)
+    elif isinstance(node, list):
+        for value in node:
+            _restore_storage(value)
+
+
 def _merge_ranges(ranges: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     out: list[list[int]] = []
     for lo, hi in sorted(ranges):
@@ -2615,6 +2646,43 @@ def _merge_ranges(ranges: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -
     return tuple((a, b) for a, b in out)
 
 
+def _normalise_services(services: list[Service] | tuple[Service, ...]) -> tuple[Service, ...]:
+    """One entry per protocol and source ports (destination ranges merged); a whole
+    protocol or ICMP type absorbs its narrower entries; ANY absorbs everything."""
+    if any(s.protocol is None for s in services):
+        return (ANY_SERVICE,)
+    whole = {s.protocol for s in services if not s.src_ports and not s.dst_ports and s.icmp_type is None}
+    icmp_any_code = {(s.protocol, s.icmp_type) for s in services if s.icmp_code is None}
+    slots: list[Any] = []
+    ports: dict[tuple, list[tuple[int, int]]] = {}
+    for s in services:
+        if s.protocol in whole:
+            key: Any = ("whole", s.protocol)
+            if key not in ports:
+                ports[key] = []
+                slots.append(key)
+        elif s.protocol in (6, 17, 132, 136):
+            key = (s.protocol, s.src_ports)
+            if key not in ports:
+                ports[key] = []
+                slots.append(key)
+            ports[key].extend(s.dst_ports or ((0, 65535),))
+        elif s.icmp_code is not None and (s.protocol, s.icmp_type) in icmp_any_code:
+            continue
+        else:
+            slots.append(s)
+    out: list[Service] = []
+    for slot in slots:
+        if type(slot) is Service:
+            out.append(slot)
+        elif slot[0] == "whole":
+            out.append(Service(slot[1]))
+        else:
+            merged = _merge_ranges(ports[slot])
+            out.append(Service(slot[0], slot[1], () if merged == ((0, 65535),) else merged))
+    return tuple(dict.fromkeys(out))
+
+
 def _union(ranges: list[AddressRange]) -> list[AddressRange]:
     """Merged, sorted ranges (per family)."""
     out: list[AddressRange] = []
@@ -2622,6 +2690,15 @@ def _union(ranges: list[AddressRange]) -> list[AddressRange]:
         merged = _merge_ranges([(r.first, r.last) for r in ranges if r.family == fam])
         out.extend(AddressRange(fam, a, b) for a, b in merged)
     return out
+
+
+def _intersect(a: list[AddressRange], b: list[AddressRange]) -> list[AddressRange]:
+    out = []
+    for x in a:
+        for y in b:
+            if x.family == y.family and x.first <= y.last and y.first <= x.last:
+                out.append(AddressRange(x.family, max(x.first, y.first), min(x.last, y.last)))
+    return _union(out)
 
 
 def _subtract(items: list, excluded: list) -> tuple[list, bool]:
