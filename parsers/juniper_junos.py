@@ -2465,3 +2465,756 @@ class _Run:
                         self.route_vrfs[ifname] = name
                 else:
                     self.unmodelled.append(c)
+
+    # ------------------------------------------------------------------ applications
+
+    def h_applications(self, node: Node) -> None:
+        for k, c in _kids(node):
+            if k == "application":
+                for name, an in _kids(c):
+                    self.apps[name] = an
+                    self.dev.define("service-object", name, self.loc(an), description=_val(an, "description") or "")
+            elif k == "application-set":
+                for name, sn in _kids(c):
+                    self.appsets[name] = sn
+                    members = tuple(_vals(sn, "application") + _vals(sn, "application-set"))
+                    self.dev.define("service-group", name, self.loc(sn), members,
+                                    description=_val(sn, "description") or "")
+                    self.check_keys(sn, ("application", "application-set", "description"), "applications application-set")
+            else:
+                self.unknown(c, "applications")
+
+    _APP_KEYS = frozenset("""
+        protocol destination-port source-port icmp-type icmp-code icmp6-type icmp6-code
+        inactivity-timeout application-protocol rpc-program-number uuid ether-type description
+        term alg do-not-translate-a-query-to-aaaa-query do-not-translate-aaaa-query-to-a-query
+        child-inactivity-timeout ttl-threshold application-group? 
+    """.replace("?", "").split())
+
+    def app_term_services(self, an: Node, name: str) -> tuple[list[Service], list[str]]:
+        notes: list[str] = []
+        proto_s = _val(an, "protocol")
+        alg = _val(an, "application-protocol")
+        if proto_s is None:
+            notes.append(f"application {name} has no protocol" + (f" (ALG {alg})" if alg else ""))
+            return [], notes
+        if proto_s in JUNOS_PROTOCOLS:
+            proto = JUNOS_PROTOCOLS[proto_s]
+        else:
+            proto = _int(proto_s)
+            if proto is None or not 0 <= proto <= 255:
+                self.warn(_get(an, "protocol"), f"'{proto_s}' is not a protocol name or number")
+                notes.append(f"application {name}: unknown protocol {proto_s}")
+                return [], notes
+        if alg and alg not in ("ignore", "none"):
+            notes_alg = f"application {name} uses the {alg} ALG (related flows opened dynamically)"
+            if alg in ("ms-rpc", "sun-rpc"):
+                notes.append(notes_alg)
+        if proto in _PORT_PROTOS:
+            ranges = []
+            for key in ("destination-port", "source-port"):
+                vals = []
+                for v, vn in _kids(_get(an, key)):
+                    try:
+                        vals.append(self.port_range(v))
+                    except _Bad as exc:
+                        self.warn(vn, str(exc))
+                        notes.append(f"application {name}: {exc}")
+                ranges.append(_norm_ports(vals))
+            return [Service(proto, ranges[1], ranges[0])], notes
+        if proto in _ICMP_PROTOS:
+            fam = 4 if proto == 1 else 6
+            tnode = _get(an, "icmp-type") or _get(an, "icmp6-type")
+            cnode = _get(an, "icmp-code") or _get(an, "icmp6-code")
+            types = self.icmp_values(tnode, fam, False) if tnode is not None else [None]
+            codes = self.icmp_values(cnode, fam, True) if cnode is not None else [None]
+            return [Service(proto, icmp_type=t, icmp_code=cd) for t in types for cd in codes], notes
+        return [Service(proto)], notes
+
+    def app_services(self, name: str, seen: frozenset[str] = frozenset()) -> tuple[tuple[Service, ...], tuple[str, ...]]:
+        """Services of an application or application-set, and why they are approximate."""
+        memo = self._app_memo.get(name)
+        if memo is not None:
+            return memo
+        if name == "any":
+            return (ANY_SERVICE,), ()
+        out: list[Service] = []
+        notes: list[str] = []
+        if name in self.apps:
+            an = self.apps[name]
+            self.check_keys(an, self._APP_KEYS, f"applications application {name}")
+            terms = _get(an, "term")
+            if terms is not None:
+                for tname, tn in _kids(terms):
+                    got, why = self.app_term_services(tn, f"{name} term {tname}")
+                    out.extend(got)
+                    notes.extend(why)
+            else:
+                got, why = self.app_term_services(an, name)
+                out.extend(got)
+                notes.extend(why)
+        elif name in self.appsets:
+            if name in seen:
+                self.warn(self.appsets[name], f"application-set {name} contains itself")
+                return (), ()
+            sn = self.appsets[name]
+            for member in _vals(sn, "application") + _vals(sn, "application-set"):
+                got, why = self.app_services(member, seen | {name})
+                out.extend(got)
+                notes.extend(why)
+        elif name in JUNOS_APPLICATIONS:
+            out.extend(JUNOS_APPLICATIONS[name])
+        elif name.startswith("junos-"):
+            notes.append(f"predefined application {name} is not in this parser's table")
+        else:
+            notes.append(f"application {name} is not defined")
+        result = (tuple(dict.fromkeys(out)), tuple(notes))
+        self._app_memo[name] = result
+        return result
+
+    # ------------------------------------------------------------------ schedulers
+
+    def h_schedulers(self, node: Node) -> None:
+        for k, c in _kids(node):
+            if k != "scheduler":
+                self.unknown(c, "schedulers")
+                continue
+            for name, sn in _kids(c):
+                self.dev.define("schedule", name, self.loc(sn), description=_val(sn, "description") or "")
+                self.schedulers[name] = self.scheduler_expired(name, sn)
+
+    _DAYS = frozenset({"daily", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+    def scheduler_expired(self, name: str, sn: Node) -> bool | None:
+        stops: list[datetime] = []
+        for k, c in _kids(sn):
+            if k == "start-date":
+                for start, stn in _kids(c):
+                    stop = _val(stn, "stop-date")
+                    when = self.junos_date(stop, stn) if stop else None
+                    if when is not None:
+                        stops.append(when)
+            elif k not in self._DAYS and k != "description":
+                self.unknown(c, f"schedulers scheduler {name}")
+        if not stops:
+            return False
+        return all(s < _now() for s in stops)
+
+    def junos_date(self, text: str, node: Node) -> datetime | None:
+        for fmt in ("%Y-%m-%d.%H:%M", "%Y-%m-%d.%H:%M:%S", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+        self.warn(node, f"'{text}' is not a date (YYYY-MM-DD.hh:mm)")
+        return None
+
+    # ------------------------------------------------------------------ security (SRX)
+
+    def h_security(self, node: Node) -> None:
+        self.srx = True
+        order = ("address-book", "zones", "screen", "policies", "nat", "log")
+        ab = _get(node, "address-book")
+        if ab is not None:
+            for bname, bn in _kids(ab):
+                book = self.books.setdefault(bname, _Book(bname))
+                self.fill_book(book, bn, f"security address-book {bname}")
+                for z in _vals(_get(bn, "attach"), "zone"):
+                    self.zone_books.setdefault(z, []).append(bname)
+        zones = _get(node, "zones")
+        if zones is not None:
+            self.h_zones(zones)
+        screen = _get(node, "screen")
+        if screen is not None:
+            for k, c in _kids(screen):
+                if k == "ids-option":
+                    for name, sn in _kids(c):
+                        self.dev.define("screen", name, self.loc(sn))
+                elif k not in ("trap", "traceoptions", "white-list"):
+                    self.unknown(c, "security screen")
+        pol = _get(node, "policies")
+        if pol is not None:
+            self.policies_node = pol
+            self.h_policies(pol)
+        nat = _get(node, "nat")
+        if nat is not None:
+            self.h_nat(nat)
+        log = _get(node, "log")
+        if log is not None:
+            streams = []
+            for s, sn in _kids(_get(log, "stream")):
+                host = _get(sn, "host")
+                streams.append({"name": s, "host": _val(host), "port": _int(_val(_get(host, _val(host) or ""), "port"))
+                                if host is not None else None, "line": sn.line})
+            self.facts["security_log_streams"] = streams
+            self.unmodelled.append(log)
+        for k, c in _kids(node):
+            if k in order:
+                continue
+            if k in ("ike", "ipsec"):
+                self.facts[k] = self.trimmed_dict(c)
+                self.unmodelled.append(c)
+            elif k == "flow":
+                self.facts["flow_options"] = [" ".join(p) for p in self.leaf_paths(c)]
+                self.unmodelled.append(c)
+            elif k in ("idp", "utm"):
+                self.facts[f"{k}_configured"] = True
+                ap = _val(c, "active-policy") or _val(_get(c, "default-policy") if k == "utm" else None)
+                if ap:
+                    self.facts[f"{k}_active_policy"] = ap
+                self.unmodelled.append(c)
+            elif k in _SECURITY_RECOGNISED:
+                self.unmodelled.append(c)
+            else:
+                self.unknown(c, "security")
+
+    def leaf_paths(self, node: Node, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+        out = []
+        for k, c in _kids(node):
+            if c.kids:
+                out.extend(self.leaf_paths(c, prefix + (k,)))
+            else:
+                out.append(prefix + (k,))
+        return out[:200]
+
+    def trimmed_dict(self, node: Node, depth: int = 0) -> Any:
+        """A small JSON-friendly picture of a subtree (secrets replaced by their storage)."""
+        if depth > 6:
+            return True
+        out: dict[str, Any] = {}
+        for k, c in _kids(node):
+            if k in ("pre-shared-key", "secret", "authentication-key"):
+                value = _val(c) if k != "pre-shared-key" else _val(c, _val(c) or "")
+                out[k] = {"storage": _hash_storage(value or "")}
+                continue
+            if not c.kids:
+                out[k] = True
+            elif all(not cc.kids for _, cc in _kids(c)) and len(c.kids) == 1:
+                out[k] = next(iter(c.kids))
+            else:
+                out[k] = self.trimmed_dict(c, depth + 1)
+            if len(out) > 100:
+                break
+        return out
+
+    def fill_book(self, book: _Book, bn: Node, where: str) -> None:
+        for k, c in _kids(bn):
+            if k == "address":
+                for name, an in _kids(c):
+                    book.addr[name] = an
+                    self.dev.define("address-object", name, self.loc(an), description=_val(an, "description") or "")
+            elif k == "address-set":
+                for name, sn in _kids(c):
+                    book.sets[name] = sn
+                    members = tuple(_vals(sn, "address") + _vals(sn, "address-set"))
+                    self.dev.define("address-group", name, self.loc(sn), members,
+                                    description=_val(sn, "description") or "")
+                    self.check_keys(sn, ("address", "address-set", "description"), where + " address-set")
+            elif k in ("attach", "description"):
+                continue
+            else:
+                self.unknown(c, where)
+
+    def h_zones(self, zones: Node) -> None:
+        host_inbound: dict[str, Any] = {}
+        for k, c in _kids(zones):
+            if k == "security-zone":
+                for z, zn in _kids(c):
+                    self.security_zone(z, zn, host_inbound)
+            elif k == "functional-zone":
+                for fz, fzn in _kids(c):
+                    ifaces = [i if "." in i else i + ".0" for i in _vals(fzn, "interfaces")]
+                    self.facts.setdefault("functional_zone_management", {})[fz] = {
+                        "interfaces": ifaces, "line": fzn.line,
+                        "services": list(self.host_inbound(_get(fzn, "host-inbound-traffic"))[0])}
+                    if fz == "management":
+                        self.oob_ifaces.extend(ifaces)
+            else:
+                self.unknown(c, "security zones")
+        self.facts["zone_host_inbound"] = host_inbound
+
+    def host_inbound(self, hit: Node | None) -> tuple[tuple[str, ...], tuple[str, ...], int | None]:
+        if hit is None:
+            return (), (), None
+        services: list[str] = []
+        protocols: list[str] = []
+        for k, c in _kids(hit):
+            target = services if k == "system-services" else protocols if k == "protocols" else None
+            if target is None:
+                self.unknown(c, "security zones host-inbound-traffic")
+                continue
+            for name, sn in _kids(c):
+                if _has(sn, "except"):
+                    target.append("!" + name)
+                else:
+                    target.append(name)
+                if k == "system-services" and name not in _SYSTEM_SERVICE_NAMES:
+                    self.warn(sn, f"'{name}' is not a host-inbound system service")
+        sys_node = _get(hit, "system-services")
+        return tuple(services), tuple(protocols), (sys_node.line if sys_node is not None else hit.line)
+
+    _ZONE_KEYS = frozenset("""
+        description address-book host-inbound-traffic interfaces screen tcp-rst
+        application-tracking enable-reverse-reroute source-identity-log
+        advance-policy-based-routing-profile unidirectional-session-refreshing
+    """.split())
+
+    def security_zone(self, z: str, zn: Node, host_inbound: dict[str, Any]) -> None:
+        self.dev.define("zone", z, self.loc(zn), description=_val(zn, "description") or "")
+        self.check_keys(zn, self._ZONE_KEYS, f"security zones security-zone {z}")
+        book = _get(zn, "address-book")
+        if book is not None:
+            b = self.books.setdefault(f"zone:{z}", _Book(f"zone:{z}"))
+            self.fill_book(b, book, f"security zones security-zone {z} address-book")
+            self.zone_books.setdefault(z, []).insert(0, f"zone:{z}")
+        services, protocols, line = self.host_inbound(_get(zn, "host-inbound-traffic"))
+        zone = Zone(z, [], self.loc(zn), services)
+        info: dict[str, Any] = {"services": list(services), "protocols": list(protocols), "line": line,
+                                "interfaces": {}}
+        union = list(services)
+        for ifname, ifn in _kids(_get(zn, "interfaces")):
+            full = ifname if "." in ifname else ifname + ".0"
+            zone.interfaces.append(full)
+            if_services, if_protocols, if_line = self.host_inbound(_get(ifn, "host-inbound-traffic"))
+            effective = if_services if _has(ifn, "host-inbound-traffic") else services
+            self.iface_services[full] = effective
+            if _has(ifn, "host-inbound-traffic"):
+                info["interfaces"][full] = {"services": list(if_services), "protocols": list(if_protocols),
+                                            "line": if_line}
+                union.extend(s for s in if_services if s not in union)
+        zone.management_access = tuple(union)
+        host_inbound[z] = info
+        screen = _val(zn, "screen")
+        if screen:
+            self.dev.refer("screen", screen, self.loc(_get(zn, "screen")), f"security-zone {z}")
+            self.facts.setdefault("zone_screens", {})[z] = screen
+        self.zones[z] = zone
+        self.dev.zones.append(zone)
+
+    # address books
+
+    def book_chain(self, zone: str | None) -> tuple[str, ...]:
+        chain = list(self.zone_books.get(zone, ())) if zone else []
+        if "global" in self.books:
+            chain.append("global")
+        return tuple(chain)
+
+    def resolve_address(self, name: str, chain: tuple[str, ...], seen: frozenset[str] = frozenset()):
+        """-> (any, items, unresolved names, notes, kind)"""
+        key = (chain, name)
+        memo = self._addr_memo.get(key)
+        if memo is not None:
+            return memo
+        if name == "any":
+            return True, (), (), (), None
+        if name == "any-ipv4":
+            return False, (AddressRange(4, 0, _MAX4),), (), (), None
+        if name == "any-ipv6":
+            return False, (AddressRange(6, 0, _MAX6),), (), (), None
+        result = None
+        for bname in chain:
+            book = self.books[bname]
+            an = book.addr.get(name)
+            if an is not None:
+                items, unresolved, notes = self.address_entry(name, an)
+                result = (False, items, unresolved, notes, "address-object")
+                break
+            sn = book.sets.get(name)
+            if sn is not None:
+                if name in seen:
+                    self.warn(sn, f"address-set {name} contains itself")
+                    result = (False, (), (), (), "address-group")
+                    break
+                items: list = []
+                unresolved: list = []
+                notes: list = []
+                any_ = False
+                for member in _vals(sn, "address") + _vals(sn, "address-set"):
+                    a, it, un, no, _ = self.resolve_address(member, chain, seen | {name})
+                    any_ = any_ or a
+                    items.extend(it)
+                    unresolved.extend(un)
+                    notes.extend(no)
+                result = (any_, tuple(dict.fromkeys(items)), tuple(unresolved), tuple(notes), "address-group")
+                break
+        if result is None:
+            result = (False, (), (name,), (f"address {name} is not defined",), None)
+        self._addr_memo[key] = result
+        return result
+
+    def address_entry(self, name: str, an: Node) -> tuple[tuple, tuple, tuple]:
+        items: list = []
+        unresolved: list = []
+        notes: list = []
+        for k, c in _kids(an):
+            parsed = _parse_prefix(k)
+            if parsed is not None:
+                items.append(AddressRange(parsed[0], parsed[1], parsed[2]))
+            elif k == "range-address":
+                a = _val(c)
+                b = _val(_get(c, a or ""), "to")
+                try:
+                    items.append(AddressRange.between(a or "", b or ""))
+                except ValueError as exc:
+                    self.warn(c, f"address {name}: {exc}")
+            elif k == "wildcard-address":
+                w = _val(c) or ""
+                addr, _, mask = w.partition("/")
+                pa, pm = _parse_prefix(addr), _parse_prefix(mask)
+                if pa is None or pm is None or pa[0] != 4 or pm[0] != 4:
+                    self.warn(c, f"address {name}: '{w}' is not an address/mask wildcard")
+                    continue
+                care = pm[1]
+                inv = _MAX4 & ~care
+                if (inv + 1) & inv == 0:
+                    items.append(AddressRange(4, pa[1] & care, (pa[1] & care) | inv))
+                else:
+                    items.append(AddressWildcard(4, pa[1] & care, care))
+            elif k == "dns-name":
+                unresolved.append(name)
+                notes.append(f"address {name} is the DNS name {_val(c)}")
+            elif k == "description":
+                continue
+            else:
+                self.unknown(c, f"address-book address {name}")
+        return tuple(items), tuple(unresolved), tuple(notes)
+
+    def policy_addresses(self, match: Node | None, key: str, chain: tuple[str, ...], where: str,
+                         approx: list[str]) -> AddressSet:
+        node = _get(match, key)
+        names = _vals(node)
+        if not names:
+            return AddressSet.anywhere()
+        any_ = False
+        items: list = []
+        unresolved: list = []
+        for name in names:
+            a, it, un, notes, kind = self.resolve_address(name, chain)
+            if name not in ("any", "any-ipv4", "any-ipv6"):
+                self.dev.refer(kind or "address-object", name, self.loc(node.kids[name], False), where)  # type: ignore[index]
+            any_ = any_ or a
+            items.extend(it)
+            unresolved.extend(un)
+            approx.extend(n for n in notes if "not defined" not in n)
+        negated = _has(match, key + "-excluded")
+        if any_:
+            return AddressSet(any=True, negated=negated, names=tuple(names))
+        return AddressSet(items=tuple(dict.fromkeys(items)), negated=negated, names=tuple(names),
+                          unresolved=tuple(unresolved))
+
+    # policies
+
+    def h_policies(self, pol: Node) -> None:
+        ctx_rules: list[Rule] = []
+        global_rules: list[Rule] = []
+        default = None
+        default_node = None
+        for k, c in (pol.kids or {}).items():
+            if k == "from-zone":
+                for a, an in (c.kids or {}).items():
+                    self.dev.refer("zone", a, self.loc(an, False), "security policies from-zone")
+                    tz = (an.kids or {}).get("to-zone")
+                    for ak, ac in (an.kids or {}).items():
+                        if ak != "to-zone" and not ac.inactive:
+                            self.unknown(ac, f"security policies from-zone {a}")
+                    if tz is None:
+                        continue
+                    for b, bn in (tz.kids or {}).items():
+                        self.dev.refer("zone", b, self.loc(bn, False), "security policies to-zone")
+                        off = c.inactive or an.inactive or tz.inactive or bn.inactive
+                        context = f"from-zone {a} to-zone {b}"
+                        for bk, bc in (bn.kids or {}).items():
+                            if bk != "policy":
+                                if not bc.inactive:
+                                    self.unknown(bc, f"security policies {context}")
+                                continue
+                            for pname, pn in (bc.kids or {}).items():
+                                ctx_rules.append(self.policy_rule(pname, pn, (a,), (b,), off or bc.inactive,
+                                                                  self.book_chain(a), self.book_chain(b), context))
+            elif k == "global":
+                for gk, gc in (c.kids or {}).items():
+                    if gk != "policy":
+                        if not gc.inactive:
+                            self.unknown(gc, "security policies global")
+                        continue
+                    for pname, pn in (gc.kids or {}).items():
+                        global_rules.append(self.policy_rule(pname, pn, None, None, c.inactive or gc.inactive,
+                                                             self.book_chain(None), self.book_chain(None), "global"))
+            elif c.inactive:
+                continue
+            elif k == "default-policy":
+                default = _val(c)
+                default_node = c
+            elif k in ("policy-rematch", "policy-stats", "pre-id-default-policy", "traceoptions",
+                       "unified-policy", "dns-cache", "stateful-firewall-rule", "policy-lookup-cache"):
+                continue
+            else:
+                self.unknown(c, "security policies")
+        self.policy_rules = ctx_rules + global_rules
+        self.default_policy = (default, default_node)
+
+    _POLICY_MATCH_KEYS = frozenset("""
+        source-address destination-address application source-identity from-zone to-zone
+        dynamic-application url-category source-address-excluded destination-address-excluded
+        source-end-user-profile services-offload? 
+    """.replace("?", "").split())
+
+    def policy_rule(self, pname: str, pn: Node, src_zones, dst_zones, off: bool, src_chain, dst_chain,
+                    context: str) -> Rule:
+        where = f"security policy {pname} ({context})"
+        approx: list[str] = []
+        extra: dict[str, Any] = {"context": context}
+        match = _get(pn, "match")
+        for k, c in _kids(pn):
+            if k not in ("match", "then", "description", "scheduler-name", "policy-rematch"):
+                self.unknown(c, f"security policies {context} policy {pname}")
+        self.check_keys(match, self._POLICY_MATCH_KEYS, f"security policies {context} policy {pname} match")
+        if context == "global":
+            fz = [z for z in _vals(match, "from-zone")]
+            tz = [z for z in _vals(match, "to-zone")]
+            for zname in fz + tz:
+                if zname != "any":
+                    self.dev.refer("zone", zname, self.loc(pn, False), "security policies global")
+            src_zones = None if not fz or "any" in fz else tuple(fz)
+            dst_zones = None if not tz or "any" in tz else tuple(tz)
+        for key in ("source-address", "destination-address", "application"):
+            if not _has(match, key):
+                self.warn(pn, f"policy {pname} has no match {key} (Junos requires one): taken as any")
+                approx.append(f"no match {key}")
+        src = self.policy_addresses(match, "source-address", src_chain, where, approx)
+        dst = self.policy_addresses(match, "destination-address", dst_chain, where, approx)
+        apps = _vals(match, "application")
+        services: list[Service] = []
+        unresolved_apps = False
+        for app in apps or ["any"]:
+            got, notes = self.app_services(app)
+            services.extend(got)
+            if notes:
+                approx.extend(notes)
+                unresolved_apps = True
+            if app != "any" and not (app in JUNOS_APPLICATIONS and app not in self.apps):
+                kind = "service-group" if app in self.appsets else "service-object"
+                if app in self.apps or app in self.appsets or not app.startswith("junos-"):
+                    self.dev.refer(kind, app, self.loc(_get(match, "application") or pn, False), where)  # type: ignore[arg-type]
+        if unresolved_apps:
+            extra["unresolved_services"] = True
+        users = tuple(u for u in _vals(match, "source-identity") if u != "any")
+        if users:
+            approx.append("source-identity " + " ".join(users) + " (user identity not modelled)")
+            extra["source_identity"] = list(users)
+        dyn = tuple(a for a in _vals(match, "dynamic-application") if a not in ("any", "none"))
+        if dyn:
+            approx.append("dynamic-application " + " ".join(dyn) + " (App-ID not modelled)")
+            extra["unmapped_applications"] = True
+        urls = _vals(match, "url-category")
+        if urls and urls != ["any"] and urls != ["none"]:
+            approx.append("url-category " + " ".join(urls) + " (not modelled)")
+            extra["url_category"] = urls
+        then = _get(pn, "then")
+        action = None
+        vendor = ""
+        log = False
+        profiles: dict[str, str] = {}
+        for k, c in _kids(then):
+            if k == "permit":
+                action, vendor = PERMIT, "permit"
+                services_node = _get(c, "application-services")
+                for sk, sc in _kids(services_node):
+                    value = _val(sc)
+                    if sk in ("idp", "idp-policy"):
+                        profiles["ips"] = value or "idp"
+                    elif sk == "utm-policy":
+                        profiles["utm"] = value or sk
+                    elif sk == "application-firewall":
+                        profiles["app-firewall"] = _val(sc, "rule-set") or "application-firewall"
+                    elif sk == "ssl-proxy":
+                        profiles["ssl"] = _val(sc, "profile-name") or "ssl-proxy"
+                    elif sk == "security-intelligence-policy":
+                        profiles["security-intelligence"] = value or sk
+                    elif sk == "advanced-anti-malware-policy":
+                        profiles["aamw"] = value or sk
+                    else:
+                        profiles[sk] = value or sk
+                if profiles:
+                    extra["application_services"] = dict(profiles)
+                tunnel = _get(c, "tunnel")
+                if tunnel is not None:
+                    extra["tunnel"] = _val(tunnel, "ipsec-vpn") or True
+            elif k == "deny":
+                action, vendor = DENY, "deny"
+            elif k == "reject":
+                action, vendor = DENY, "reject"
+            elif k == "log":
+                log = True
+                extra["log"] = _vals(c)
+            elif k == "count":
+                extra["count"] = True
+            else:
+                self.unknown(c, f"security policies {context} policy {pname} then")
+        if action is None:
+            self.warn(pn, f"policy {pname} has no permit, deny or reject action: taken as deny")
+            action, vendor = DENY, "(none)"
+        sched = _val(pn, "scheduler-name")
+        expired = None
+        if sched:
+            self.dev.refer("schedule", sched, self.loc(_get(pn, "scheduler-name"), False), where)  # type: ignore[arg-type]
+            if sched in self.schedulers:
+                expired = self.schedulers[sched]
+            else:
+                extra["scheduler_undefined"] = True
+        return Rule(action, src, dst, tuple(dict.fromkeys(services)), self.loc(pn), family=None,
+                    vendor_action=vendor, name=pname, remark=_val(pn, "description") or "", log=log,
+                    enabled=not (off or pn.inactive), time_range=sched, time_range_expired=expired,
+                    src_zones=src_zones, dst_zones=dst_zones, applications=dyn, profiles=profiles,
+                    approximations=tuple(dict.fromkeys(approx)), service_names=tuple(apps), users=users,
+                    extra=extra)
+
+    # NAT (inventory only)
+
+    def h_nat(self, nat: Node) -> None:
+        out = []
+        for kind, kn in _kids(nat):
+            if kind not in ("source", "destination", "static"):
+                if kind not in ("proxy-arp", "proxy-ndp", "traceoptions", "pool-utilization-alarm",
+                                "address-persistent", "pool-default-port-range", "interface", "nat64",
+                                "natv6v4", "allow-overlapping-pools", "pool-default-twin-port-range"):
+                    self.unknown(kn, "security nat")
+                continue
+            for rs, rsn in _kids(_get(kn, "rule-set")):
+                frm = _get(rsn, "from")
+                to = _get(rsn, "to")
+                for rname, rn in _kids(_get(rsn, "rule")):
+                    match = _get(rn, "match")
+                    then = _get(rn, "then")
+                    entry = {
+                        "line": rn.line, "kind": kind, "rule_set": rs, "rule": rname,
+                        "from": " ".join(self.flatten(frm)), "to": " ".join(self.flatten(to)),
+                        "match_destination": _vals(match, "destination-address"),
+                        "match_destination_port": _vals(match, "destination-port"),
+                        "translated": " ".join(self.flatten(then)),
+                    }
+                    for key in ("source-address-name", "destination-address-name"):
+                        for name in _vals(match, key):
+                            chain = self.book_chain(_val(frm, "zone"))
+                            _, _, _, _, akind = self.resolve_address(name, chain)
+                            self.dev.refer(akind or "address-object", name, self.loc(rn, False), f"nat rule {rname}")
+                    out.append(entry)
+            for pname, _pn in _kids(_get(kn, "pool")):
+                continue
+        self.facts["nat"] = out
+
+    def flatten(self, node: Node | None) -> list[str]:
+        out: list[str] = []
+        for k, c in _kids(node):
+            out.append(k)
+            out.extend(self.flatten(c))
+        return out[:40]
+
+    # ------------------------------------------------------------------ finish
+
+    def finish(self) -> None:
+        dev = self.dev
+        # routing-instance membership
+        for ifname, vrf in self.route_vrfs.items():
+            iface = self.ifaces.get(ifname) or self.ifaces.get(ifname + ".0")
+            if iface is not None:
+                iface.vrf = vrf
+        if self.facts.get("management_instance"):
+            for iface in dev.interfaces:
+                if iface.name.startswith("fxp0"):
+                    iface.vrf = "mgmt_junos"
+        # zones
+        for zone in self.zones.values():
+            for full in zone.interfaces:
+                iface = self.ifaces.get(full)
+                if iface is None:
+                    iface = Interface(full, loc=zone.loc)
+                    iface.extra["not_configured"] = True
+                    self.add_iface(iface)
+                iface.zone = zone.name
+                iface.management_access = self.iface_services.get(full, ())
+        if self.srx:
+            dev.stateful = True
+            self.facts["platform"] = "srx"
+            self.build_security_filter()
+            outside = [i.name for i in dev.interfaces if i.zone is None and "." in i.name
+                       and not i.extra.get("oob_management") and not i.name.startswith(("lo0", "irb", "vlan"))
+                       and (i.addresses or i.extra.get("address_dhcp"))]
+            if outside and self.zones:
+                self.facts["interfaces_outside_zones"] = outside
+        else:
+            self.facts.setdefault("platform", "junos")
+        self.oob_ifaces.extend(i.name for i in dev.interfaces if i.extra.get("oob_management"))
+        self.finish_management()
+        self.safety_net()
+
+    def build_security_filter(self) -> None:
+        rules = getattr(self, "policy_rules", [])
+        default, node = getattr(self, "default_policy", (None, None))
+        if default == "permit-all":
+            action, note = PERMIT, f"security policies default-policy permit-all (line {node.line})"
+        elif default == "deny-all":
+            action, note = DENY, f"security policies default-policy deny-all (line {node.line})"
+        else:
+            if default is not None and node is not None:
+                self.warn(node, f"default-policy '{default}' is not permit-all or deny-all: taken as deny-all")
+            action, note = DENY, "no default-policy statement: the SRX denies what no policy permits (deny-all)"
+        pol = self.policies_node
+        filt = Filter("security-policy", "security-policy", list(rules), action, note,
+                      default_explicit=default in ("permit-all", "deny-all"),
+                      loc=self.loc(pol) if pol is not None else None, stateful=True,
+                      zones=tuple(self.zones), extra={"default_policy_line": node.line if node is not None else None})
+        self.dev.filters["security-policy"] = filt
+
+    def finish_management(self) -> None:
+        m = self.mgmt
+        m.log_timestamps = True  # Junos always timestamps syslog messages
+        aaa = m.aaa
+        remote = [x for x in aaa.login_methods if x in ("tacplus", "radius", "ldaps")]
+        if remote:
+            aaa.enabled = True
+        elif aaa.servers:
+            self.mfacts["aaa_servers_unused"] = [s.address for s in aaa.servers]
+        # SRX: system services answer only where host-inbound-traffic admits them
+        zone_ifaces = [(name, svcs) for name, svcs in self.iface_services.items()]
+        oob = list(dict.fromkeys(self.oob_ifaces))
+        for svc in self.services:
+            restricted = list(svc.interfaces)
+            if self.srx and self.zones:
+                admitted = list(oob)
+                for name, svcs in zone_ifaces:
+                    if f"!{svc.protocol}" in svcs:
+                        continue
+                    if svc.protocol in svcs or "all" in svcs:
+                        admitted.append(name)
+                if restricted:
+                    admitted = [a for a in admitted if a in restricted or a.split(".")[0] in restricted]
+                svc.interfaces = admitted
+                if not admitted:
+                    svc.enabled = False
+                    svc.note = ((svc.note + "; ") if svc.note else "") + (
+                        "enabled under system services, but no interface admits it "
+                        "(no zone's host-inbound-traffic allows it)")
+            m.services.append(svc)
+
+    def safety_net(self) -> None:
+        """A defined structure nothing refers to, but named inside a hierarchy we do
+        not model, gets a 'mentioned' reference: never claim unused on account of
+        syntax this parser does not read."""
+        referred = {(r.kind, r.name) for r in self.dev.references}
+        pending = {o.name: o for o in self.dev.objects if (o.kind, o.name) not in referred}
+        if not pending or not self.unmodelled:
+            return
+        found: dict[str, Node] = {}
+        for top in self.unmodelled:
+            if top.name in pending and top.name not in found:
+                found[top.name] = top
+            for nd in top.walk():
+                if nd.name in pending and nd.name not in found:
+                    found[nd.name] = nd
+        for name, nd in found.items():
+            obj = pending[name]
+            self.dev.refer(obj.kind, name, self.loc(nd, False), "mentioned")
+
+
+PARSER = JunosParser()
