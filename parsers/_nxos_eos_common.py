@@ -614,6 +614,7 @@ class BaseRun:
         return filt
 
     def acl_block(self, filt: Filter, node: ConfigLine) -> None:
+        file = self.file
         for child in node.children:
             words = child.text.split()
             try:
@@ -623,7 +624,11 @@ class BaseRun:
                 elif first.isdigit():
                     if len(words) < 2:
                         raise Bad("sequence number without an entry (truncated?)")
-                    self.ace(filt, words, 1, self.loc(child), first)
+                    if words[1] == "remark":
+                        loc = self.loc(child)
+                    else:  # an entry holds no secret: no redaction pass
+                        loc = Location(file, child.number, child.number, child.text.strip())
+                    self.ace(filt, words, 1, loc, first)
                 elif not self.acl_option_line(filt, child, words):
                     self.acl_entry_lines[filt.name] = self.acl_entry_lines.get(filt.name, 0) + 1
                     raise Bad(f"unknown access-list entry '{first}'")
@@ -648,6 +653,10 @@ class BaseRun:
         name = filt.name
         entries = self.acl_entries[name]
         seqn = int(seq) if seq is not None else None
+        if seqn is not None and not 1 <= seqn <= 4294967295:
+            if words[i] in ("permit", "deny"):
+                self.acl_entry_lines[name] = self.acl_entry_lines.get(name, 0) + 1
+            raise Bad(f"sequence number {seq} out of range (1-4294967295)")
         action = words[i]
         if action == "remark":
             text = loc.text.split("remark", 1)[1].strip() if "remark" in loc.text else ""

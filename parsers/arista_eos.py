@@ -482,6 +482,8 @@ class _Run(BaseRun):
         if neg:
             return
         name = "".join(words[1:])
+        if not name:
+            raise Bad("interface name missing")
         if "," in name or re.search(r"\d-\d+$", name):
             raise Bad("interface ranges are not modelled (expand them in the config)")
         iface = Interface(name=name, loc=self.loc(node, True))

@@ -616,6 +616,8 @@ class _Run(BaseRun):
         if neg:
             return
         name = "".join(words[1:])
+        if not name:
+            raise Bad("interface name missing")
         if "," in name or _RANGE.search(name):
             raise Bad("interface ranges are not modelled (expand them in the config)")
         iface = Interface(name=name, loc=self.loc(node, True))
@@ -979,7 +981,9 @@ class _Run(BaseRun):
         loc = self.loc(node)
         if sub == "key":
             if not neg and len(words) >= 3:
-                if words[2] == "rsa" and len(words) >= 4 and words[3].isdigit():
+                if words[2] == "rsa" and len(words) >= 4 and words[3] != "force":
+                    if not words[3].isdigit():
+                        raise Bad(f"bad RSA key size '{words[3]}'")
                     self.mfacts["rsa_modulus"] = int(words[3])
                 self.mfacts.setdefault("ssh_keys", []).append(" ".join(words[2:]))
                 self.ssh_loc = self.ssh_loc or loc
@@ -1137,7 +1141,9 @@ class _Run(BaseRun):
         facts = self.mfacts
         if sub == "authentication":
             what = words[2]
-            if what == "login" and len(words) >= 4:
+            if what == "login" and len(words) < 4:
+                raise Bad("aaa authentication login: list name missing")
+            if what == "login":
                 lst = words[3]
                 if lst in ("error-enable", "ascii-authentication", "mschap", "mschapv2", "chap",
                            "invalid-username-log", "default-fallback"):
