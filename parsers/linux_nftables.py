@@ -129,6 +129,7 @@ ICMP6_CODES = {"no-route": 0, "admin-prohibited": 1, "addr-unreachable": 3, "por
                "policy-fail": 5, "reject-route": 6}
 PORT_PROTOS = {"tcp": 6, "udp": 17, "sctp": 132, "dccp": 33, "udplite": 136}
 
+_DYN_WORDS = frozenset({"add", "update", "delete", "set", "meter"})
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|!=|[{};,]|[^\s{};,"]+')
 _HOSTNAME = re.compile(r"^\s*#\s*hostname:\s*(\S+)", re.I)
 _HANDLE = re.compile(r"\bhandle\s+(\d+)")
@@ -564,9 +565,13 @@ class _Run:
         for st in table.sets.values():
             if st.flags & {"dynamic", "timeout"}:
                 st.dynamic = True
+        if not table.sets:
+            return
         for chain in table.chains.values():
             for stmt in chain.rules:
                 toks = stmt.tokens
+                if _DYN_WORDS.isdisjoint(toks):
+                    continue
                 for k, t in enumerate(toks):
                     name = None
                     if t in ("add", "update", "delete") and k + 1 < len(toks) and toks[k + 1].startswith("@"):
@@ -1039,20 +1044,26 @@ class _RuleReader:
     def read_match(self) -> None:
         start = self.i
         sels = [self.selector()]
-        while self.peek() == ".":
+        t, n = self.t, self.n
+        nxt = t[self.i] if self.i < n else ""
+        while nxt == ".":
             self.i += 1
             sels.append(self.selector())
+            nxt = t[self.i] if self.i < n else ""
         mask = None
-        if self.peek() in ("&", "and"):
+        if nxt in ("&", "and"):
             self.i += 1
             mask = self.take()
             while self.peek() in ("|", "or", "&", "and", "^", "xor"):
                 self.i += 2
                 mask = None  # a compound mask: not modelled
+            nxt = t[self.i] if self.i < n else ""
         op = "=="
-        if self.peek() in OPS:
-            op = OPS[self.take()]
-        if self.peek() == "vmap":
+        if nxt in OPS:
+            op = OPS[nxt]
+            self.i += 1
+            nxt = t[self.i] if self.i < n else ""
+        if nxt == "vmap":
             self.i += 1
             self.read_vmap(sels)
             return
@@ -1142,20 +1153,28 @@ class _RuleReader:
                 self.unmodelled_part(text)
                 c.notes.append(f"{text}: address comparison not modelled")
                 return
-            items = []
+            memo_key = ("addr", fam, self.table.key, ref) if ref else ("addr", fam, tuple(values))
+            hit = self.run.elem_memo.get(memo_key)
             bad: list[str] = []
-            for v in values:
-                try:
-                    item = parse_address(v)
-                except ValueError:
-                    self.warn(f"address not understood: {v}")
-                    bad.append(v)
-                    c.narrowing.append(v)
-                    continue
-                if item.family != fam:
-                    self.warn(f"{v} is not an IPv{fam} address")
-                    continue
-                items.append(item)
+            if hit is not None:
+                items = list(hit)
+            else:
+                items = []
+                for v in values:
+                    try:
+                        item = parse_address(v)
+                    except ValueError:
+                        self.warn(f"address not understood: {v}")
+                        bad.append(v)
+                        c.narrowing.append(v)
+                        continue
+                    if item.family != fam:
+                        self.warn(f"{v} is not an IPv{fam} address")
+                        bad.append(v)
+                        continue
+                    items.append(item)
+                if not bad and len(self.run.elem_memo) < 100_000:
+                    self.run.elem_memo[memo_key] = tuple(items)
             if mask is not None and len(items) == 1 and isinstance(items[0], AddressRange):
                 try:
                     m = int(parse_address(mask).first)
@@ -1184,9 +1203,12 @@ class _RuleReader:
                 self.unmodelled_part(text)
                 c.notes.append(unresolved)
                 return
-            ranges = self.port_values(values, cmp, text)
+            memo_key = ("port", self.table.key, ref, cmp) if ref else ("port", tuple(values), cmp)
+            ranges = self.run.elem_memo.get(memo_key)
             if ranges is None:
-                return
+                ranges = self.port_values(values, cmp, text)
+                if len(self.run.elem_memo) < 100_000:
+                    self.run.elem_memo[memo_key] = ranges
             c.add_ports(kind[1], ranges, neg)
         elif kind[0] == "proto":
             if kind[1]:
