@@ -620,7 +620,7 @@ class _Run(BaseRun):
                 iface.access_vlan = v
         elif sub == "trunk":
             what = words[2]
-            if what == "allowed" and n >= 5 and words[3] == "vlan":
+            if what == "allowed" and n >= 4 and words[3] == "vlan" and (neg or n >= 5):
                 if neg:
                     state["allowed"] = None
                 else:
@@ -905,7 +905,9 @@ class _Run(BaseRun):
             return
         if sub == "authentication":
             what = words[2]
-            if what == "login" and len(words) >= 4:
+            if what == "login" and len(words) < 4:
+                raise Bad("aaa authentication login: list name missing")
+            if what == "login":
                 lst = words[3]
                 methods = method_list(words[4:])
                 facts.setdefault("aaa_authentication", {})[lst] = methods

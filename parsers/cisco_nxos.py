@@ -775,7 +775,7 @@ class _Run(BaseRun):
                 iface.access_vlan = v
         elif sub == "trunk":
             what = words[2]
-            if what == "allowed" and n >= 5 and words[3] == "vlan":
+            if what == "allowed" and n >= 4 and words[3] == "vlan" and (neg or n >= 5):
                 if neg:
                     state["allowed"] = None
                 else:

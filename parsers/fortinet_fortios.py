@@ -219,6 +219,10 @@ _SECRET_SET = re.compile(
 )
 
 
+# A cheap pre-test: lines without any of these cannot hold a secret value.
+_MAYBE_SECRET = re.compile(r"pass|secret|psk|pwd|key|token|communit|ENC|\$9\$", re.I)
+
+
 def fortios_redact(text: str) -> str:
     """A config line with FortiOS secret values replaced by <redacted> (then the shared
     redaction for anything vendor-neutral)."""
@@ -503,6 +507,42 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 # --------------------------------------------------------------------------- tokenizer and tree
 
 
+def _split_simple(s: str) -> list[str] | None:
+    """Words of a one-line statement whose double quotes each wrap a whole word and
+    hold no escape (the common case: `set member "a" "b"`); None when the general
+    tokenizer is needed."""
+    if "\\" in s:
+        return None
+    parts = s.split('"')
+    n = len(parts)
+    if n == 3 and not parts[2]:  # `set key "value"`
+        head = parts[0]
+        if head and head[-1] == " " and "'" not in head:
+            words = head.split()
+            words.append(parts[1])
+            return words
+    if n % 2 == 0:
+        return None  # an odd number of quotes: a value continues on the next line
+    head = parts[0]
+    if "'" in head or (head and head[-1] not in " \t"):
+        return None
+    words = head.split()
+    last = n - 1
+    for k in range(1, n, 2):
+        words.append(parts[k])
+        seg = parts[k + 1]
+        if k + 1 == last:
+            if seg:
+                if seg[0] not in " \t" or "'" in seg:
+                    return None
+                words.extend(seg.split())
+        elif not seg or seg[0] not in " \t" or seg[-1] not in " \t" or "'" in seg:
+            return None
+        else:
+            words.extend(seg.split())
+    return words
+
+
 def split_line(lines: list[str], i: int, force_close: bool = False) -> tuple[list[str], int, bool]:
     """Words of the statement starting at lines[i] (0-based), honouring double and single
     quotes with backslash escapes; a double-quoted value may run over several lines.
@@ -740,13 +780,20 @@ class _Run:
         self._v4: dict[str, int | None] = {}
         self._svc_specs: dict[str, tuple] = {}
         self._loc_cache: dict[int, Location] = {}
+        self._secret_keys: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ basics
 
     def text_of(self, line: int) -> str:
         raw = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
         if raw.startswith("set ") or raw.startswith("append "):
-            return fortios_redact(raw)
+            parts = raw.split(None, 2)
+            key = parts[1] if len(parts) > 1 else ""
+            secret = self._secret_keys.get(key)
+            if secret is None:
+                secret = self._secret_keys[key] = bool(_MAYBE_SECRET.search(key))
+            if secret or (len(parts) > 2 and "ENC " in parts[2]):
+                return fortios_redact(raw)
         return raw
 
     def loc(self, line: int, end: int = 0) -> Location:
@@ -911,25 +958,35 @@ class _Run:
         root = _Block((), 0)
         stack: list[Any] = [root]
         n = len(lines)
-        i = 0
         warn = self.warn
         last_content = 0
-        while i < n:
-            s = lines[i].strip()
-            lineno = i + 1
-            if not s or s[0] == "#":
-                i += 1
+        skip = 0
+        for i, raw in enumerate(lines):
+            if i < skip:
                 continue
+            s = raw.strip()
+            if not s or s[0] == "#":
+                continue
+            lineno = i + 1
             last_content = lineno
-            if '"' in s or "'" in s:
+            if '"' in s:
+                parts = s.split('"')
+                if len(parts) == 3 and not parts[2] and parts[0][-1:] == " " and "\\" not in s and "'" not in parts[0]:
+                    words = parts[0].split()
+                    words.append(parts[1])
+                else:
+                    words = _split_simple(s)  # type: ignore[assignment]
+                    if words is None:
+                        words, last, closed = split_line(lines, i)
+                        if not closed:
+                            warn(lineno, "unterminated quoted string (read up to the end of the line)")
+                        skip = last + 1
+                        last_content = skip
+            elif "'" in s:
                 words, last, closed = split_line(lines, i)
-                if not closed:
-                    warn(lineno, "unterminated quoted string (read up to the end of the line)")
-                i = last + 1
-                last_content = i
+                skip = last + 1
             else:
                 words = s.split()
-                i += 1
             if not words:
                 continue
             kw = words[0]
@@ -1873,27 +1930,36 @@ class _Run:
 
     def policy_rule(self, v: _Vdom, e: _Edit, table: str) -> Rule:
         S = e.sets
+        get = S.get
         self.check_keys(S, "policy", f"policy {e.name}")
         pid = e.name
         ctx = f"policy {pid}" if table == "policy" else f"{table} {pid}"
+        empty: tuple[list[str], int] = ([], 0)
         if table == "policy6":
             src4: tuple[str, ...] = ()
             dst4: tuple[str, ...] = ()
-            src6 = tuple(_values(S, "srcaddr"))
-            dst6 = tuple(_values(S, "dstaddr"))
+            src6 = tuple(get("srcaddr", empty)[0])
+            dst6 = tuple(get("dstaddr", empty)[0])
             neg6s, neg6d = _enabled(S, "srcaddr-negate"), _enabled(S, "dstaddr-negate")
             neg4s = neg4d = False
+            keyed: tuple = ((6, src6, ("srcaddr",)), (6, dst6, ("dstaddr",)))
         else:
-            src4 = tuple(_values(S, "srcaddr")) + tuple(_values(S, "srcaddr4"))
-            dst4 = tuple(_values(S, "dstaddr")) + tuple(_values(S, "dstaddr4"))
-            src6 = tuple(_values(S, "srcaddr6"))
-            dst6 = tuple(_values(S, "dstaddr6"))
-            neg4s, neg4d = _enabled(S, "srcaddr-negate"), _enabled(S, "dstaddr-negate")
-            neg6s, neg6d = _enabled(S, "srcaddr6-negate"), _enabled(S, "dstaddr6-negate")
+            src4 = tuple(get("srcaddr", empty)[0])
+            dst4 = tuple(get("dstaddr", empty)[0])
+            if "srcaddr4" in S or "dstaddr4" in S:
+                src4 += tuple(get("srcaddr4", empty)[0])
+                dst4 += tuple(get("dstaddr4", empty)[0])
+            src6 = tuple(get("srcaddr6", empty)[0])
+            dst6 = tuple(get("dstaddr6", empty)[0])
+            neg4s = "srcaddr-negate" in S and _enabled(S, "srcaddr-negate")
+            neg4d = "dstaddr-negate" in S and _enabled(S, "dstaddr-negate")
+            neg6s = "srcaddr6-negate" in S and _enabled(S, "srcaddr6-negate")
+            neg6d = "dstaddr6-negate" in S and _enabled(S, "dstaddr6-negate")
+            keyed = ((4, src4, ("srcaddr", "srcaddr4")), (4, dst4, ("dstaddr", "dstaddr4")),
+                     (6, src6, ("srcaddr6",)), (6, dst6, ("dstaddr6",)))
         has4 = bool(src4 or dst4)
         has6 = bool(src6 or dst6)
         family = 4 if has4 and not has6 else 6 if has6 and not has4 else None
-        single = family is not None
         extra: dict[str, Any] = {"vdom": v.name, "policy_id": pid, "table": table}
         approx: list[str] = []
         if not has4 and not has6:
@@ -1901,80 +1967,86 @@ class _Run:
             src = AddressSet()
             dst = AddressSet()
         else:
+            single = family is not None
             src, n1 = self.addrset(v, src4, src6, neg4s, neg6s, single)
             dst, n2 = self.addrset(v, dst4, dst6, neg4d, neg6d, single)
-            approx.extend(n1)
-            approx.extend(n2)
-            if table == "policy6":
-                keyed = ((6, src6, ("srcaddr",)), (6, dst6, ("dstaddr",)))
-            else:
-                keyed = ((4, src4, ("srcaddr", "srcaddr4")), (4, dst4, ("dstaddr", "dstaddr4")),
-                         (6, src6, ("srcaddr6",)), (6, dst6, ("dstaddr6",)))
+            if n1:
+                approx.extend(n1)
+            if n2:
+                approx.extend(n2)
             for fam, names, keys in keyed:
                 if names:
                     line = next((x for x in (_line(S, k) for k in keys) if x), e.line)
                     self.refer_names(v, fam, names, line, f"{ctx} {keys[0]}")
-            vips = []
+            vips = None
+            addr = v.addr
             for fam, names in ((4, dst4), (6, dst6)):
                 for n in names:
-                    d = v.addr[fam].get(n)
-                    if d is not None and d.kind in ("vip", "vipgrp"):
+                    d = addr[fam].get(n)
+                    if d is not None and (d.kind == "vip" or d.kind == "vipgrp"):
+                        if vips is None:
+                            vips = []
                         vips.append(n)
             if vips:
                 extra["vips"] = vips
-        service_names = tuple(_values(S, "service"))
-        services, unres_svc, notes = self.svcset(v, service_names, _enabled(S, "service-negate"))
-        approx.extend(notes)
+        service_names = tuple(get("service", empty)[0])
+        services, unres_svc, notes = self.svcset(v, service_names, "service-negate" in S and _enabled(S, "service-negate"))
+        if notes:
+            approx.extend(notes)
         if service_names:
-            self.refer_names(v, "service", service_names, _line(S, "service"), f"{ctx} service")
+            self.refer_names(v, "service", service_names, S["service"][1], f"{ctx} service")
         elif not _enabled(S, "internet-service"):
             extra["incomplete"] = "no service: FortiOS matches nothing"
         if unres_svc:
             extra["unresolved_services"] = unres_svc
-        for side in ("", "-src"):
-            isdb = "internet-service" + side
-            if _enabled(S, isdb):
-                names = tuple(x for k in ("name", "id", "group", "custom", "custom-group", "fortiguard")
-                              for x in _values(S, f"{isdb}-{k}"))
-                extra.setdefault("internet_service", {})["source" if side else "destination"] = list(names)
-                aset = AddressSet(names=names, unresolved=names or (isdb,),
-                                  negated=_enabled(S, f"{isdb}-negate"))
-                approx.append(f"Internet Service Database {'source' if side else 'destination'} "
-                              f"({', '.join(names) or '?'}) is not resolvable from the config")
-                if side:
-                    src = aset
-                else:
-                    dst = aset
-                    services = (ANY_SERVICE,)
-                    service_names = service_names or ("(internet-service)",)
+        if "internet-service" in S or "internet-service-src" in S:
+            for side in ("", "-src"):
+                isdb = "internet-service" + side
+                if _enabled(S, isdb):
+                    names = tuple(x for k in ("name", "id", "group", "custom", "custom-group", "fortiguard")
+                                  for x in _values(S, f"{isdb}-{k}"))
+                    extra.setdefault("internet_service", {})["source" if side else "destination"] = list(names)
+                    aset = AddressSet(names=names, unresolved=names or (isdb,), negated=_enabled(S, f"{isdb}-negate"))
+                    approx.append(f"Internet Service Database {'source' if side else 'destination'} "
+                                  f"({', '.join(names) or '?'}) is not resolvable from the config")
+                    if side:
+                        src = aset
+                    else:
+                        dst = aset
+                        services = (ANY_SERVICE,)
+                        service_names = service_names or ("(internet-service)",)
         vendor_action = _first(S, "action", "deny")
-        if vendor_action in ("accept", "allow", "ipsec"):
+        if vendor_action == "accept" or vendor_action == "ipsec" or vendor_action == "allow":
             action = PERMIT
-        elif vendor_action == "deny":
-            action = DENY
+            if vendor_action == "ipsec":
+                extra["vpntunnel"] = _first(S, "vpntunnel")
         else:
-            self.warn(_line(S, "action"), f"policy action '{vendor_action}' not understood (taken as deny)")
+            if vendor_action != "deny":
+                self.warn(_line(S, "action"), f"policy action '{vendor_action}' not understood (taken as deny)")
             action = DENY
-        if vendor_action == "ipsec":
-            extra["vpntunnel"] = _first(S, "vpntunnel")
-        if action == DENY:
             extra["match_vip"] = _enabled(S, "match-vip")
-            if _enabled(S, "send-deny-packet"):
+            if "send-deny-packet" in S and _enabled(S, "send-deny-packet"):
                 extra["send_deny_packet"] = True
-        src_zones = self.zones_for(v, tuple(_values(S, "srcintf")))
-        dst_zones = self.zones_for(v, tuple(_values(S, "dstintf")))
-        for key in ("srcintf", "dstintf"):
-            for n in _values(S, key):
-                if n in v.zone_members and n in v.zone_names:
-                    self.dev.refer("zone", n, self.set_loc(_line(S, key)), f"{ctx} {key}")
-        if "srcintf" not in S or "dstintf" not in S:
+        srcintf = get("srcintf")
+        dstintf = get("dstintf")
+        src_zones = self.zones_for(v, tuple(srcintf[0])) if srcintf else None
+        dst_zones = self.zones_for(v, tuple(dstintf[0])) if dstintf else None
+        if v.zone_members:
+            for key, val in (("srcintf", srcintf), ("dstintf", dstintf)):
+                if val:
+                    for n in val[0]:
+                        if n in v.zone_names:
+                            self.dev.refer("zone", n, self.set_loc(val[1]), f"{ctx} {key}")
+        if srcintf is None or dstintf is None:
             extra["incomplete"] = "no srcintf/dstintf: FortiOS requires both"
-        sched_name = _first(S, "schedule", "always")
+        sched = get("schedule")
+        sched_name = sched[0][0] if sched and sched[0] else "always"
         extra["schedule"] = sched_name
-        time_range = None if sched_name == "always" else sched_name
+        time_range = None
         expired: bool | None = None
-        if time_range is not None:
-            self.refer_names(v, "schedule", (sched_name,), _line(S, "schedule"), f"{ctx} schedule")
+        if sched_name != "always":
+            time_range = sched_name
+            self.refer_names(v, "schedule", (sched_name,), sched[1] if sched else e.line, f"{ctx} schedule")
             sd = self.schedule(v, sched_name)
             if sd is not None:
                 expired = sd.expired
@@ -1984,52 +2056,67 @@ class _Run:
                     extra["schedule_never_active"] = True
             elif sched_name == "none":
                 extra["schedule_never_active"] = True
-        if _enabled(S, "policy-expiry"):
+        if "policy-expiry" in S and _enabled(S, "policy-expiry"):
             when = self.when(" ".join(_values(S, "policy-expiry-date")))
             extra["policy_expiry_date"] = " ".join(_values(S, "policy-expiry-date"))
             if when is not None and when < _now():
                 expired = True
                 time_range = time_range or "policy-expiry"
-        logtraffic = _first(S, "logtraffic", "utm")
+        lt = get("logtraffic")
+        logtraffic = lt[0][0] if lt and lt[0] else "utm"
         extra["logtraffic"] = logtraffic
         log = logtraffic == "all" or (logtraffic == "utm" and action == PERMIT)
-        users = tuple(dict.fromkeys(x for k in ("groups", "users", "fsso-groups") for x in _values(S, k)))
+        users: tuple[str, ...] = ()
+        if "groups" in S or "users" in S or "fsso-groups" in S:
+            users = tuple(dict.fromkeys(x for k in ("groups", "users", "fsso-groups") for x in _values(S, k)))
         profiles: dict[str, str] = {}
-        found = {PROFILE_KEYS[k]: " ".join(vals) for k, (vals, _) in S.items() if k in PROFILE_KEYS and vals}
-        group = _first(S, "profile-group") if _first(S, "profile-type") == "group" else None
-        if group:
+        found = None
+        for k, (vals, _) in S.items():
+            label = PROFILE_KEYS.get(k)
+            if label is not None and vals:
+                if found is None:
+                    found = {}
+                found[label] = " ".join(vals)
+        if "profile-group" in S and _first(S, "profile-type") == "group":
+            group = _first(S, "profile-group")
+            if found is None:
+                found = {}
             found["group"] = group
             for k, val in v.profile_groups.get(group, {}).items():
                 found.setdefault(k, val)
         if found:
-            if _enabled(S, "utm-status") or table == "security-policy":
+            if table == "security-policy" or _enabled(S, "utm-status"):
                 profiles = found
             else:
                 extra["inactive_profiles"] = found
         if "inspection-mode" in S:
             extra["inspection_mode"] = _first(S, "inspection-mode")
-        if _enabled(S, "nat"):
+        if "nat" in S and _enabled(S, "nat"):
             extra["nat"] = True
             if _enabled(S, "ippool"):
                 extra["ippool"] = True
                 extra["poolname"] = _values(S, "poolname")
-        if "name" in S:
-            extra["name"] = " ".join(_values(S, "name"))
-        applications = tuple(x for k in ("application", "app-category", "app-group", "url-category")
-                             for x in _values(S, k))
-        if applications and table == "security-policy":
-            approx.append("applications/URL categories of a security policy are not visible in headers")
-            extra["unmapped_applications"] = list(applications)
-        comments = _values(S, "comments")
+        name = get("name")
+        if name:
+            extra["name"] = " ".join(name[0])
+        applications: tuple[str, ...] = ()
+        if table == "security-policy":
+            applications = tuple(x for k in ("application", "app-category", "app-group", "url-category")
+                                 for x in _values(S, k))
+            if applications:
+                approx.append("applications/URL categories of a security policy are not visible in headers")
+                extra["unmapped_applications"] = list(applications)
+        comments = get("comments")
+        status = get("status")
         return Rule(
             action=action, src=src, dst=dst, services=services,
             loc=Location(self.file, e.line, e.end, self.lines[e.line - 1].strip()),
             family=family, vendor_action=vendor_action, name=pid,
-            remark=" ".join(comments), log=log, enabled=_first(S, "status") != "disable",
+            remark=" ".join(comments[0]) if comments else "", log=log,
+            enabled=not (status and status[0] and status[0][0] == "disable"),
             time_range=time_range, time_range_expired=expired,
-            src_zones=src_zones, dst_zones=dst_zones,
-            applications=applications if table == "security-policy" else (),
-            profiles=profiles, approximations=tuple(dict.fromkeys(approx)),
+            src_zones=src_zones, dst_zones=dst_zones, applications=applications,
+            profiles=profiles, approximations=tuple(dict.fromkeys(approx)) if approx else (),
             service_names=service_names, users=users, extra=extra,
         )
 

@@ -153,7 +153,7 @@ from typing import Any
 from netlint.model import (
     ANY_SERVICE, DENY, PERMIT,
     Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
-    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route, Rule,
+    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Reference, Route, Rule,
     Secret, Service, SnmpCommunity, SnmpUser, Zone, wildcard,
 )
 from parsers.common import redact
@@ -388,7 +388,64 @@ class _NoTarget:
     """ElementTree target without methods: we install our own expat handlers."""
 
 
+# Security rules are built with ElementTree's C tree builder (set False to build them
+# with the Python handlers like the rest; the tests check both give the same model).
+FAST_RULES = True
+
+
+def _in_comment(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside an XML comment or CDATA section."""
+    if text.rfind("<!--", 0, pos) > text.rfind("-->", 0, pos):
+        return True
+    return text.rfind("<![CDATA[", 0, pos) > text.rfind("]]>", 0, pos)
+
+
+def _comment_spans(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of the comments and CDATA sections within text[a:b]."""
+    spans = []
+    for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+        i = text.find(opener, a, b)
+        while i >= 0:
+            j = text.find(closer, i + len(opener))
+            j = len(text) if j < 0 else j + len(closer)
+            spans.append((i, j))
+            i = text.find(opener, j, b)
+    spans.sort()
+    return spans
+
+
+def _rule_segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every `<security><rules>...</rules>` element: the bulk of
+    a configuration, handed to ElementTree's C tree builder (about twice as fast as
+    Python handlers; their entries get their lines from a scan of the text)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    find = text.find
+    commented = "<!--" in text or "<![CDATA[" in text
+    while True:
+        i = find("<security>", pos)
+        if i < 0:
+            return out
+        j = i + 10
+        while j < len(text) and text[j] in " \t\r\n":
+            j += 1
+        pos = j
+        if not text.startswith("<rules>", j) or (commented and _in_comment(text, i)):
+            continue
+        k = j + 7
+        while True:
+            close = find("</rules>", k)
+            if close < 0 or not commented or not _in_comment(text, close):
+                break
+            k = close + 8
+        if close < 0 or find("<rules", j + 6, close) >= 0:
+            continue  # truncated, or a nested <rules>: leave it to the Python handlers
+        out.append((j, close + 8))
+        pos = close + 8
+
+
 def _build_tree(text: str, file: str) -> list:
+    from xml.etree.ElementTree import TreeBuilder
     from xml.parsers import expat
 
     from defusedxml.common import DefusedXmlException
@@ -424,11 +481,31 @@ def _build_tree(text: str, file: str) -> list:
         if chunks and not node[4]:
             node[5] = join(chunks)
 
-    px.StartElementHandler = start
-    px.EndElementHandler = end
-    px.CharacterDataHandler = chunks.append
+    def python_mode():
+        px.StartElementHandler = start
+        px.EndElementHandler = end
+        px.CharacterDataHandler = chunks.append
+
+    python_mode()
     try:
-        px.Parse(text, True)
+        pos = 0
+        line = 1
+        for a, b in _rule_segments(text) if FAST_RULES else ():
+            px.Parse(text[pos:a], False)
+            line += text.count("\n", pos, a)
+            tb = TreeBuilder()
+            px.StartElementHandler = tb.start
+            px.EndElementHandler = tb.end
+            px.CharacterDataHandler = tb.data
+            px.Parse(text[a:b], False)
+            python_mode()
+            elem = tb.close()
+            end_line = line + text.count("\n", a, b)
+            # ["rules", None, line, end, kids, text, offset, element, start, end]
+            stack[-1][4].append(["rules", None, line, end_line, [], "", -1, elem, a, b])
+            line = end_line
+            pos = b
+        px.Parse(text[pos:] if pos else text, True)
     except expat.ExpatError as exc:
         line = exc.lineno or None
         raise ParseError(
@@ -439,8 +516,8 @@ def _build_tree(text: str, file: str) -> list:
             file, f"declares XML entities or external references ({exc.__class__.__name__}); "
                   "they are refused (an entity-expansion or external-entity attack)",
             px.CurrentLineNumber or None) from None
-    except RecursionError:  # pragma: no cover - expat does not recurse; defensive
-        raise ParseError(file, "is nested too deeply to be a PAN-OS configuration") from None
+    except (IndexError, RecursionError):  # pragma: no cover - unbalanced segments; defensive
+        raise ParseError(file, "is not a well-formed PAN-OS configuration (unbalanced elements)") from None
     finally:
         # Break the parser <-> handler cycle (the collector may be paused).
         px.StartElementHandler = None
@@ -450,7 +527,9 @@ def _build_tree(text: str, file: str) -> list:
     return root
 
 
-def _kids(n: list) -> list[list]:
+def _kids(n: list | None) -> list[list]:
+    if n is None:
+        return []
     return [k for k in n[KIDS] if k.__class__ is list]
 
 
@@ -656,6 +735,12 @@ class _Run:
         self.syslog_profiles: dict[str, list] = {}
         self.warned: set[tuple[int, str]] = set()
         self.defined_names: dict[str, str] = {}
+        self.vr_of: dict[str, str] = {}
+        self.refs: list[tuple[str, str, Location, str]] = []  # (kind, name, loc, context) of rule uses
+        self.zone_memo: dict[tuple, tuple[str, ...]] = {}
+        self.vsys_of: dict[str, str] = {}
+        self.user_auth: dict[str, str] = {}
+        self.mgmt_auth_node: list | None = None
 
     # ------------------------------------------------------------------ basics
 
@@ -677,7 +762,7 @@ class _Run:
             line = "<" + tag + "".join(f' {k}="{v}"' for k, v in attrs.items()) + ">"
             if not n[KIDS] and n[TEXT].strip():
                 line += n[TEXT].strip()[:120] + f"</{tag}>"
-        return pan_redact(line)
+        return _fast_redact(line)
 
     def loc(self, n: list, whole: bool = False) -> Location:
         return Location(self.file, n[LINE], n[END] if whole else n[LINE], self.line_text(n))
@@ -720,6 +805,7 @@ class _Run:
             text = text[:m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1):]
         if not text.isascii():
             self.raw = text.encode("utf-8")
+        self.text = text
         doc = _build_tree(text, self.file)
         top = _kids(doc)
         if not top:
@@ -739,6 +825,9 @@ class _Run:
         else:
             raise ParseError(self.file, f"is XML but not a PAN-OS configuration (root element <{root[TAG]}>, "
                                         "expected <config>)", root[LINE])
+        if self.refs:
+            self.dev.references.extend(Reference(k, n, loc, c) for k, n, loc, c in self.refs)
+            self.refs = []
         self.dev.parse_warnings.sort(key=lambda pw: pw.loc.line)
         if not self.dev.hostname:
             self.dev.hostname = PurePath(self.file).stem or "pan-os"
@@ -814,6 +903,8 @@ class _Run:
                 self.guarded(g, self.load_objects, g, scope)
         if shared is not None:
             self.guarded(shared, self.shared_settings, shared)
+        for v in vsys_nodes:
+            self.guarded(v, self.shared_settings, v)
         # ---- device configuration
         for d in device_entries:
             network = _child(d, "network")
@@ -1762,3 +1853,678 @@ class _Run:
         if self.syslog_profiles:
             first = next(iter(self.syslog_profiles.values()))
             mgmt.log_timestamps_loc = self.loc(first)
+
+    # ------------------------------------------------------------------ policies
+
+    def policy_for_vsys(self, v: list, scope: _Scope, pre: list, own_pre: list, own_post: list, post: list) -> None:
+        vsys = _name(v)
+        rulebases: list[tuple[list, str]] = []
+        for container, label in pre + own_pre:
+            rb = _child(container, "pre-rulebase")
+            if rb is not None:
+                rulebases.append((rb, "pre"))
+        local = _child(v, "rulebase")
+        if local is not None:
+            rulebases.append((local, "local"))
+        for container, label in own_post + post:
+            rb = _child(container, "post-rulebase")
+            if rb is not None:
+                rulebases.append((rb, "post"))
+        fname = "security" if vsys == self.primary_vsys else f"{vsys}:security"
+        zones = tuple(z.name for z in self.dev.zones if self.facts.get("zones", {}).get(z.name, {}).get("vsys") == vsys)
+        filt = self.build_policy(fname, scope, vsys, rulebases, zones)
+        filt.extra["vsys"] = vsys
+
+    def policy_for_device_group(self, g: list, shared_pre: list, shared_post: list) -> None:
+        dg = _name(g)
+        scope = self.dg_scopes[dg]
+        rulebases: list[tuple[list, str]] = []
+        for container, label in shared_pre + [(g, "pre")]:
+            rb = _child(container, "pre-rulebase")
+            if rb is not None:
+                rulebases.append((rb, "pre"))
+        for container, label in [(g, "post")] + shared_post:
+            rb = _child(container, "post-rulebase")
+            if rb is not None:
+                rulebases.append((rb, "post"))
+        filt = self.build_policy(f"{dg}:security", scope, None, rulebases, ())
+        filt.extra["device_group"] = dg
+
+    def build_policy(self, fname: str, scope: _Scope, vsys: str | None, rulebases: list, zones: tuple) -> Filter:
+        filt = Filter(fname, "security-policy", stateful=True, default_action=DENY, intrazone_action=PERMIT,
+                      default_note="PAN-OS default rules: intrazone-default allow, interzone-default deny",
+                      zones=zones)
+        filt.extra["default_rules"] = {
+            "intrazone-default": {"action": "allow", "log_start": False, "log_end": False, "overridden": False,
+                                  "line": None},
+            "interzone-default": {"action": "deny", "log_start": False, "log_end": False, "overridden": False,
+                                  "line": None},
+        }
+        counts: dict[str, int] = {}
+        where = vsys or scope.name
+        for rb, label in rulebases:
+            self.check_kids(rb, _RULEBASE_KIDS, f"<{rb[TAG]}> of {where}")
+            for kind in _kids(rb):
+                rules = _child(kind, "rules")
+                n = len(_entries(rules)) if rules is None or len(rules) != 10 else sum(
+                    1 for x in rules[7] if x.tag == "entry")
+                if n:
+                    counts[kind[TAG]] = counts.get(kind[TAG], 0) + n
+                if kind[TAG] == "security":
+                    if filt.loc is None:
+                        filt.loc = self.loc(kind, whole=True)
+                    append = filt.rules.append
+                    for x, name, fields, loc, pos in self.rule_entries(rules) if rules is not None else ():
+                        try:
+                            append(self.security_rule(x, name, fields, loc, pos, scope, vsys, label))
+                        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+                            self.dev.warn(loc, f"security rule '{name}' not understood ({exc.__class__.__name__}: {exc})")
+                elif kind[TAG] == "default-security-rules":
+                    self.default_rules(kind, filt, scope)
+                elif kind[TAG] == "nat":
+                    for e in _entries(rules):
+                        self.nat_rule(e, where, label)
+                elif kind[TAG] == "dos" and n:
+                    self.facts["dos_rules"] = self.facts.get("dos_rules", 0) + n
+        self.facts.setdefault("rulebases", {})[where] = counts
+        self.dev.filters[fname] = filt
+        return filt
+
+    def default_rules(self, node: list, filt: Filter, scope: _Scope) -> None:
+        for e in _entries(_child(node, "rules")):
+            name = _name(e)
+            info = filt.extra["default_rules"].get(name)
+            if info is None:
+                self.warn(e, f"default security rule '{name}' not understood (expected intrazone-default or "
+                             "interzone-default)")
+                continue
+            info["overridden"] = True
+            info["line"] = e[LINE]
+            word = _text(_child(e, "action"))
+            if word:
+                action = ACTIONS.get(word)
+                if action is None:
+                    self.warn(_child(e, "action"), f"default rule '{name}': action '{word}' not understood")
+                else:
+                    info["action"] = word
+                    if name == "intrazone-default":
+                        filt.intrazone_action = action
+                    else:
+                        filt.default_action = action
+                    filt.default_explicit = True
+            for key in ("log-start", "log-end"):
+                if _child(e, key) is not None:
+                    info[key.replace("-", "_")] = bool(_yes(_child(e, key)))
+            if _text(_child(e, "log-setting")):
+                info["log_setting"] = _text(_child(e, "log-setting"))
+            profiles = self.rule_profiles(_child(e, "profile-setting"), scope, self.loc(e), f"default rule {name}")
+            if profiles:
+                info["profiles"] = profiles
+        intra = filt.extra["default_rules"]["intrazone-default"]
+        inter = filt.extra["default_rules"]["interzone-default"]
+        if intra["overridden"] or inter["overridden"]:
+            lines = [str(x["line"]) for x in (intra, inter) if x["overridden"]]
+            filt.default_note = (f"PAN-OS default rules (overridden at line {', '.join(lines)}): "
+                                 f"intrazone-default {intra['action']}, interzone-default {inter['action']}")
+
+    def nat_rule(self, e: list, where: str, label: str) -> None:
+        def texts(n: list | None) -> list[str]:
+            if n is None:
+                return []
+            return _members(n) or ([_text(n)] if _text(n) else [])
+
+        st = _child(e, "source-translation")
+        st_type = _kids(st)[0][TAG] if st is not None and _kids(st) else None
+        st_addr: list[str] = []
+        stack = [st] if st is not None else []
+        while stack:
+            n = stack.pop()
+            for k in _kids(n):
+                if k[TAG] in ("translated-address", "ip"):
+                    st_addr.extend(texts(k))
+                else:
+                    stack.append(k)
+        dt = _child(e, "destination-translation") or _child(e, "dynamic-destination-translation")
+        self.facts.setdefault("nat", []).append({
+            "name": _name(e), "scope": where, "rulebase": label, "line": e[LINE], "end_line": e[END],
+            "from": _members(_child(e, "from")), "to": _members(_child(e, "to")),
+            "to_interface": _text(_child(e, "to-interface")) or None,
+            "source": _members(_child(e, "source")), "destination": _members(_child(e, "destination")),
+            "service": _text(_child(e, "service")) or None,
+            "source_translation": st_type, "translated_source": st_addr,
+            "bidirectional": bool(_yes(_path(st, "static-ip", "bi-directional"))),
+            "translated_destination": texts(_child(dt, "translated-address")) if dt is not None else [],
+            "translated_port": _int(_text(_child(dt, "translated-port"))) if dt is not None else None,
+            "disabled": bool(_yes(_child(e, "disabled"))),
+        })
+
+    # ---- one security rule
+
+    def rule_entries(self, rules: list) -> list[tuple[Any, str, dict, Location, Any]]:
+        """(entry, name, fields, loc, warn) for each rule of a <rules> node, whichever way
+        it was built (Python list nodes, or an ElementTree element for a fast segment)."""
+        out = []
+        if len(rules) == 10:
+            return self.fast_entries(rules)
+        for e in rules[KIDS]:
+            if e.__class__ is not list:
+                continue
+            if e[TAG] != "entry":
+                self.unknown(e, "<rules>")
+                continue
+            fields = {}
+            for k in e[KIDS]:
+                if k.__class__ is list:
+                    fields[k[TAG]] = k
+            loc = Location(self.file, e[LINE], e[END], self.line_text(e))
+            out.append((e, _name(e), fields, loc, None))
+        return out
+
+    def fast_entries(self, rules: list) -> list:
+        """Rules of a segment built by the C tree builder: lines from a scan of the text
+        (the k-th `<entry` start tag is the k-th entry element in document order)."""
+        elem, a, b = rules[7], rules[8], rules[9]
+        text = self.text
+        spans = _comment_spans(text, a, b)
+        positions: list[int] = []
+        find = text.find
+        i = find("<entry", a, b)
+        while i >= 0:
+            c = text[i + 6:i + 7]
+            if c in (" ", ">", "/", "\t", "\n", "\r") and not (spans and _inside(spans, i)):
+                positions.append(i)
+            i = find("<entry", i + 6, b)
+        all_entries = list(elem.iter("entry"))
+        out = []
+        if len(all_entries) != len(positions):  # pragma: no cover - defensive
+            self.dev.warn(Location(self.file, rules[LINE], rules[END], "<rules>"),
+                          "rule lines could not be matched to the text; rules point at <rules>")
+            pos_of = {}
+        else:
+            pos_of = {id(x): p for x, p in zip(all_entries, positions)}
+        direct = [x for x in elem if x.tag == "entry"]
+        for x in elem:
+            if x.tag != "entry":
+                self.dev.warn(self.text_loc(a, b, x.tag, rules[LINE]), f"element not understood: <{x.tag}> in <rules>")
+        line = rules[LINE]
+        prev = a
+        count = text.count
+        rfind = text.rfind
+        file = self.file
+        for idx, x in enumerate(direct):
+            p = pos_of.get(id(x))
+            if p is None:
+                loc = Location(file, rules[LINE], rules[END], "<rules>")
+            else:
+                line += count("\n", prev, p)
+                prev = p
+                nxt = pos_of.get(id(direct[idx + 1]), b) if idx + 1 < len(direct) else b
+                close = rfind("</entry>", p, nxt)
+                end = line + count("\n", p, close) if close >= 0 else line
+                s = rfind("\n", 0, p) + 1
+                e = find("\n", p)
+                lt = text[s:e if e >= 0 else len(text)].strip()
+                if len(lt) > 240 or not lt.startswith("<entry"):
+                    lt = "<entry" + "".join(f' {k}="{v}"' for k, v in x.attrib.items()) + ">"
+                loc = Location(file, line, end, _fast_redact(lt))
+            fields = {}
+            for k in x:
+                fields[k.tag] = k
+            out.append((x, x.get("name", ""), fields, loc, p))
+        return out
+
+    def text_loc(self, a: int, b: int, tag: str, default_line: int) -> Location:
+        """The location of the first `<tag` in text[a:b] (for warnings inside fast segments)."""
+        i = self.text.find("<" + tag, a, b)
+        if i < 0:
+            return Location(self.file, default_line, default_line, f"<{tag}>")
+        line = default_line + self.text.count("\n", a, i) if a <= i else default_line
+        s = self.text.rfind("\n", 0, i) + 1
+        e = self.text.find("\n", i)
+        lt = self.text[s:e if e >= 0 else len(self.text)].strip()
+        return Location(self.file, line, line, pan_redact(lt[:240]))
+
+    def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str) -> Location:
+        if x.__class__ is list:
+            k = _child(x, tag)
+            return self.loc(k) if k is not None else loc
+        if pos is None:
+            return loc
+        return self.text_loc(pos, self.text.find("</entry>", pos) + 1 or len(self.text), tag, loc.line)
+
+    def security_rule(self, x: Any, name: str, fields: dict, loc: Location, pos: Any, scope: _Scope,
+                      vsys: str | None, label: str) -> Rule:
+        refs = self.refs
+        ctx = f"security rule {name}"
+        approx: list[str] = []
+        extra: dict[str, Any] = {"rulebase": label, "scope": vsys or scope.name}
+        attrs = (x[ATTRS] or {}) if x.__class__ is list else x.attrib
+        uuid = attrs.get("uuid")
+        if uuid:
+            extra["uuid"] = uuid
+        for tag in fields:
+            if tag not in _RULE_KIDS:
+                self.dev.warn(self.rule_child_loc(x, pos, loc, tag), f"element not understood: <{tag}> in {ctx}")
+        get = fields.get
+        # ---- action
+        word = _ft(get("action")) or "allow"
+        action = ACTIONS.get(word)
+        if action is None:
+            self.dev.warn(self.rule_child_loc(x, pos, loc, "action"),
+                          f"security rule '{name}': action '{word}' not understood (taken as deny)")
+            action = DENY
+        # ---- zones and rule type
+        src_zones = self.zone_list(vsys, _fm(get("from")), loc, ctx)
+        dst_zones = self.zone_list(vsys, _fm(get("to")), loc, ctx)
+        rtype = _ft(get("rule-type")) or "universal"
+        extra["rule_type"] = rtype
+        if rtype == "intrazone":
+            dst_zones = src_zones
+            if src_zones is None:
+                approx.append("intrazone rule from any zone: it applies only when source and destination "
+                              "zones are the same")
+            elif len(src_zones) > 1:
+                approx.append("intrazone rule with several zones: it applies only inside each zone, not between them")
+        elif rtype == "interzone":
+            if src_zones is None or dst_zones is None or set(src_zones) & set(dst_zones):
+                approx.append("interzone rule: it applies only when source and destination zones differ")
+        elif rtype != "universal":
+            self.dev.warn(self.rule_child_loc(x, pos, loc, "rule-type"),
+                          f"security rule '{name}': rule-type '{rtype}' not understood (taken as universal)")
+        # ---- addresses
+        src, notes = self.address_set(scope, _fm(get("source")), _fyes(get("negate-source")), loc, ctx)
+        if notes:
+            approx.extend(notes)
+        dst, notes = self.address_set(scope, _fm(get("destination")), _fyes(get("negate-destination")), loc, ctx)
+        if notes:
+            approx.extend(notes)
+        # ---- conditions headers cannot show
+        l7: list[str] = []
+        users: tuple[str, ...] = ()
+        su = get("source-user")
+        if su is not None:
+            users = tuple(u for u in _fm(su) if u != "any")
+            if users:
+                l7.append("source-user " + ", ".join(users))
+                for u in users:
+                    node, _ = scope.find("dynamic-user-group", u)
+                    if node is not None:
+                        refs.append(("dynamic-user-group", u, loc, ctx))
+        cat = get("category")
+        if cat is not None:
+            cats = [c for c in _fm(cat) if c != "any"]
+            if cats:
+                extra["category"] = cats
+                l7.append("URL category " + ", ".join(cats))
+        for key in ("source-hip", "destination-hip", "hip-profiles"):
+            h = get(key)
+            if h is not None:
+                hips = [v for v in _fm(h) if v not in ("any", "no-hip")]
+                if hips:
+                    extra[key.replace("-", "_")] = hips
+                    l7.append(f"{key} " + ", ".join(hips))
+        # ---- applications and services
+        apps = tuple(_fm(get("application"))) or ("any",)
+        svc_members = tuple(_fm(get("service"))) or ("any",)
+        services, sflags = self.rule_services(scope, svc_members, apps, action, loc)
+        if sflags["approx"]:
+            approx.extend(sflags["approx"])
+        if sflags["unresolved"]:
+            extra["unresolved_services"] = sflags["unresolved"]
+        if sflags["unmapped"]:
+            extra["applications_unmapped"] = sflags["unmapped"]
+            if action == PERMIT or not sflags["mapped_part"]:
+                extra["unmapped_applications"] = True
+        if sflags["service_any"]:
+            extra["service_any"] = True
+        for kind, rname in sflags["refs"]:
+            refs.append((kind, rname, loc, ctx))
+        if l7:
+            if action == PERMIT:
+                approx.append(" ; ".join(l7) + " (not visible in packet headers: assumed to match)")
+            else:
+                approx.append(" ; ".join(l7) + " (not visible in packet headers: this deny is assumed not to match)")
+                extra["unmapped_applications"] = True
+        # ---- profiles, logging, schedule, tags, misc
+        ps = get("profile-setting")
+        profiles = self.rule_profiles(ps if ps is None or ps.__class__ is list else _et_node(ps, loc.line),
+                                      scope, loc, ctx) if ps is not None else {}
+        if "group" in profiles:
+            extra["profile_group"] = profiles["group"]
+        log_start = _fyes(get("log-start"))
+        le = get("log-end")
+        log_end = True if le is None else _fyes(le)
+        extra["log_start"] = log_start
+        extra["log_end"] = log_end
+        log_setting = _ft(get("log-setting")) or None
+        extra["log_setting"] = log_setting
+        if log_setting:
+            refs.append(("log-forwarding-profile", log_setting, loc, ctx))
+        schedule = _ft(get("schedule")) or None
+        expired = None
+        if schedule:
+            refs.append(("schedule", schedule, loc, ctx))
+            expired = self.schedule_expired(scope, schedule)
+        tg = get("tag")
+        if tg is not None:
+            tags = _fm(tg)
+            if tags:
+                extra["tags"] = tags
+                for t in tags:
+                    refs.append(("tag", t, loc, ctx))
+        gtag = _ft(get("group-tag"))
+        if gtag:
+            extra["group_tag"] = gtag
+            refs.append(("tag", gtag, loc, ctx))
+        disabled = _fyes(get("disabled"))
+        if disabled:
+            extra["disabled_line"] = self.rule_child_loc(x, pos, loc, "disabled").line
+        target = get("target")
+        if target is not None:
+            t = target if target.__class__ is list else _et_node(target, loc.line)
+            extra["target"] = {"devices": [_name(d) for d in _entries(_child(t, "devices"))],
+                               "negate": bool(_yes(_child(t, "negate")))}
+        return Rule(
+            action=action, src=src, dst=dst, services=services, loc=loc, vendor_action=word, name=name,
+            remark=_ft(get("description")), log=log_start or log_end, enabled=not disabled,
+            time_range=schedule, time_range_expired=expired, src_zones=src_zones, dst_zones=dst_zones,
+            applications=tuple(a for a in apps if a != "any"), profiles=profiles,
+            approximations=tuple(dict.fromkeys(approx)) if approx else (), service_names=svc_members,
+            users=users, extra=extra,
+        )
+
+    def zone_list(self, vsys: str | None, node: list | None, loc: Location, ctx: str) -> tuple[str, ...] | None:
+        members = _members(node)
+        if not members or "any" in members:
+            return None
+        key = (vsys, tuple(members))
+        out = self.zone_memo.get(key)
+        if out is None:
+            out = self.zone_memo[key] = tuple(self.zone_name(vsys, m) for m in members)
+        if vsys is not None:
+            refs = self.refs
+            for z in out:
+                refs.append(("zone", z, loc, ctx))
+        return out
+
+    def address_set(self, scope: _Scope, members: list[str], negated: bool, loc: Location,
+                    ctx: str) -> tuple[AddressSet, tuple[str, ...]]:
+        if not members or "any" in members:
+            return AddressSet(any=True, negated=negated), ()
+        key = tuple(members)
+        hit = scope.list_memo.get(key)
+        if hit is None:
+            items: list = []
+            unresolved: list[str] = []
+            notes: list[str] = []
+            refs: list[tuple[str, str]] = []
+            for m in members:
+                i, u, n = self.resolve_address(scope, m)
+                items.extend(i)
+                unresolved.extend(u)
+                notes.extend(n)
+                kind = self.address_kind(scope, m)
+                if kind:
+                    refs.append((kind, m))
+            hit = (tuple(dict.fromkeys(items)), tuple(dict.fromkeys(unresolved)), tuple(dict.fromkeys(notes)),
+                   tuple(refs))
+            scope.list_memo[key] = hit
+        items, unresolved, notes, refs = hit
+        append = self.refs.append
+        for kind, name in refs:
+            append((kind, name, loc, ctx))
+        return AddressSet(items=items, negated=negated, names=key, unresolved=unresolved), notes
+
+    def rule_services(self, scope: _Scope, svc_members: tuple, apps: tuple, action: str,
+                      loc: Location) -> tuple[tuple[Service, ...], dict]:
+        key = (svc_members, apps, action)
+        hit = scope.svc_list_memo.get(key)
+        if hit is not None:
+            return hit
+        approx: list[str] = []
+        unresolved: list[str] = []
+        unmapped: list[str] = []
+        refs: list[tuple[str, str]] = []
+        apps_any = "any" in apps
+        app_svcs: list[Service] = []
+        if not apps_any:
+            for a in apps:
+                s, u = self.resolve_app(scope, a)
+                app_svcs.extend(s)
+                unmapped.extend(u)
+                kind = self.app_kind(scope, a)
+                if kind:
+                    refs.append((kind, a))
+        unmapped = list(dict.fromkeys(unmapped))
+        app_svcs = list(dict.fromkeys(app_svcs))
+        service_any = False
+        if "application-default" in svc_members:
+            if len(svc_members) > 1:
+                self.dev.warn(loc, "service lists application-default together with other services "
+                                   "(PAN-OS does not allow it); the others are ignored")
+            if apps_any:
+                services: tuple[Service, ...] = (ANY_SERVICE,)
+                approx.append("application any with service application-default: each application only on its "
+                              "own default ports (modelled as any service)")
+            else:
+                services = tuple(app_svcs)
+                if unmapped:
+                    if action == PERMIT:
+                        unresolved.extend(unmapped)
+                        approx.append(f"application {', '.join(unmapped)} not modelled: its default ports are "
+                                      "unknown (assumed to match)")
+                    else:
+                        approx.append(f"application {', '.join(unmapped)} not modelled (this deny is assumed not "
+                                      "to match it)")
+        else:
+            base: list[Service] = []
+            if "any" in svc_members:
+                base.append(ANY_SERVICE)
+                service_any = not apps_any
+            for m in svc_members:
+                if m == "any":
+                    continue
+                s, u = self.resolve_service(scope, m)
+                base.extend(s)
+                unresolved.extend(u)
+                kind = self.service_kind(scope, m)
+                if kind:
+                    refs.append((kind, m))
+            if unresolved:
+                approx.append(f"service {', '.join(dict.fromkeys(unresolved))} is not defined")
+            base = list(dict.fromkeys(base))
+            if apps_any:
+                services = tuple(base)
+            else:
+                narrowed = _narrow(base, app_svcs)
+                if unmapped:
+                    if action == PERMIT:
+                        services = tuple(base)
+                        approx.append(f"application {', '.join(unmapped)} not modelled (assumed to match on the "
+                                      "rule's services)")
+                    else:
+                        services = tuple(narrowed)
+                        approx.append(f"application {', '.join(unmapped)} not modelled (this deny is assumed not "
+                                      "to match it)")
+                else:
+                    services = tuple(narrowed)
+        flags = {"approx": approx, "unresolved": tuple(dict.fromkeys(unresolved)), "unmapped": tuple(unmapped),
+                 "mapped_part": bool(app_svcs) or apps_any, "service_any": service_any, "refs": tuple(refs)}
+        out = (services, flags)
+        scope.svc_list_memo[key] = out
+        return out
+
+    def rule_profiles(self, ps: list | None, scope: _Scope, loc: Location, ctx: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if ps is None:
+            return out
+        group = _members(_child(ps, "group"))
+        if group:
+            g = group[0]
+            out["group"] = g
+            node, _ = scope.find("profile-group", g)
+            self.dev.refer("security-profile-group", g, loc, ctx)
+            if node is not None:
+                for ptype, key in PROFILE_KEYS.items():
+                    m = _members(_child(node, ptype))
+                    if m:
+                        out[key] = m[0]
+        profiles = _child(ps, "profiles")
+        for k in _kids(profiles) if profiles is not None else []:
+            key = PROFILE_KEYS.get(k[TAG])
+            m = _members(k)
+            if not m:
+                continue
+            out[key or k[TAG]] = m[0]
+            if m[0] not in PREDEFINED_PROFILES:
+                self.dev.refer("security-profile", m[0], loc, ctx)
+        return out
+
+    def schedule_expired(self, scope: _Scope, name: str) -> bool | None:
+        node, _ = scope.find("schedule", name)
+        if node is None:
+            return None
+        st = _child(node, "schedule-type")
+        if _child(st, "recurring") is not None:
+            return False
+        nonrec = _child(st, "non-recurring")
+        if nonrec is None:
+            return None
+        now = _now()
+        ends = []
+        for m in _members(nonrec):
+            mm = _SCHEDULE_END.search(m)
+            if mm is None:
+                self.warn(nonrec, f"schedule '{name}': range '{m}' not understood")
+                return None
+            y, mo, d, h, mi = (int(x) for x in mm.groups())
+            try:
+                ends.append(datetime(y, mo, d, h, mi))
+            except ValueError:
+                self.warn(nonrec, f"schedule '{name}': range '{m}' not understood")
+                return None
+        if not ends:
+            return None
+        return max(ends) < now
+
+    # ------------------------------------------------------------------ other references
+
+    def scan_other_references(self, root: list, vsys_nodes: list, dg_nodes: list, device_entries: list) -> None:
+        """Objects used outside security rules (NAT, decryption, PBF, QoS, DoS... rules):
+        referred so that they are not reported unused."""
+        kinds = {"address-object", "address-group", "service-object", "service-group", "external-list", "region",
+                 "application-group", "application-filter", "application", "schedule", "tag"}
+        names = {n: k for n, k in self.defined_names.items() if k in kinds}
+        if not names:
+            return
+        fields = {"source", "destination", "service", "application", "translated-address", "tag",
+                  "destination-translation", "source-translation", "static-ip", "dynamic-ip-and-port",
+                  "dynamic-ip", "group-tag", "schedule"}
+        containers = [c for c in [_child(root, "shared")] + vsys_nodes + dg_nodes if c is not None]
+        for c in containers:
+            for rb_tag in ("rulebase", "pre-rulebase", "post-rulebase"):
+                rb = _child(c, rb_tag)
+                if rb is None:
+                    continue
+                for kind in _kids(rb):
+                    if kind[TAG] in ("security", "default-security-rules"):
+                        continue
+                    for e in _entries(_child(kind, "rules")):
+                        loc = None
+                        stack = [k for k in _kids(e) if k[TAG] in fields]
+                        while stack:
+                            n = stack.pop()
+                            values = _members(n) or ([_text(n)] if _text(n) else [])
+                            for v in values:
+                                if v in names:
+                                    loc = loc or Location(self.file, e[LINE], e[END], self.line_text(e))
+                                    self.dev.refer(names[v], v, loc, f"{kind[TAG]} rule {_name(e)}")
+                            stack.extend(_kids(n))
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _fm(x: Any) -> list[str]:
+    """Members of a field: a list node or an ElementTree element."""
+    if x is None:
+        return []
+    if x.__class__ is list:
+        return _members(x)
+    out = []
+    for m in x:
+        if m.tag == "member":
+            t = m.text
+            if t:
+                t = t.strip()
+                if t:
+                    out.append(t)
+    return out
+
+
+def _ft(x: Any) -> str:
+    """Text of a leaf field: a list node or an ElementTree element."""
+    if x is None:
+        return ""
+    if x.__class__ is list:
+        return x[TEXT].strip()
+    if len(x):
+        return ""
+    return (x.text or "").strip()
+
+
+def _fyes(x: Any) -> bool:
+    return _ft(x).lower() in ("yes", "true", "1", "enable", "enabled")
+
+
+def _et_node(x: Any, line: int) -> list:
+    """A small ElementTree subtree as list nodes (all at `line`)."""
+    kids: list = []
+    for k in x:
+        if k.tag == "member":
+            kids.append(k.text or "")
+        else:
+            kids.append(_et_node(k, line))
+    return [x.tag, dict(x.attrib) or None, line, line, kids, "" if len(x) else (x.text or ""), -1]
+
+
+_REDACT_TRIGGERS = ("pass", "secret", "key", "communit", "set", "$9$", "ENC", "phash", "psk", "auth", "priv")
+
+
+def _fast_redact(text: str) -> str:
+    """pan_redact, skipped when no trigger word occurs (most rule lines)."""
+    low = text.lower()
+    if "ENC" not in text and not any(t in low for t in _REDACT_TRIGGERS):
+        return text
+    return pan_redact(text)
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except (ValueError, AttributeError):
+        return None
+
+
+def _narrow(base: list[Service], app_svcs: list[Service]) -> list[Service]:
+    """The rule's services restricted to the IP protocols (and ICMP types) its
+    applications run over: an App-ID on an explicit service uses that service's ports."""
+    footprint: list[Service] = []
+    for s in app_svcs:
+        if s.protocol in (TCP, UDP, SCTP):
+            footprint.append(Service(s.protocol))
+        else:
+            footprint.append(Service(s.protocol, icmp_type=s.icmp_type, icmp_code=s.icmp_code))
+    footprint = list(dict.fromkeys(footprint))
+    protos = {f.protocol for f in footprint}
+    out: list[Service] = []
+    for s in base:
+        if s.protocol is None and not s.src_ports and not s.dst_ports:
+            out.extend(footprint)
+        elif s.protocol in protos or None in protos:
+            out.append(s)
+    return list(dict.fromkeys(out))
