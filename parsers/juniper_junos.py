@@ -434,8 +434,47 @@ class Node:
                         stack.append(child)
 
 
-def _path(node: Node, words, line: int) -> Node:
+# One-line statements may set several leaves of one container: `term t1 protocol tcp
+# destination-port 80;` (curly) or `set ... match source-address A destination-address B
+# application any` (set). After a keyword of _LEAF1 and its one value, a word of
+# _SIBLING belongs to the same container as the keyword, not under the value.
+_LEAF1 = frozenset("""
+    source-address destination-address application source-identity dynamic-application
+    url-category protocol destination-port source-port port icmp-type icmp-code icmp6-type
+    icmp6-code next-header payload-protocol inactivity-timeout application-protocol description
+    next-hop preference metric tag class uid full-name start-time scheduler-name vlan-id
+    interface-mode port-mode authorization root-login count policer dscp forwarding-class
+    loss-priority rpc-program-number uuid encrypted-password
+""".split())
+_SIBLING = _LEAF1 | frozenset("""
+    stop-time tcp-established tcp-initial permit deny reject accept discard log syslog
+    authentication clients resolve no-readvertise retain no-retain install no-install
+    source-address-excluded destination-address-excluded next secret family transport
+    routing-instance single-connection timeout
+""".split())
+# keywords that are containers (named) directly under these nodes
+_LEAF1_CONTAINER_UNDER = {"application": "applications", "policer": "firewall", "class": "login",
+                          "port": "services"}
+
+
+def _walk(node: Node, words, line: int, out: list[Node] | None = None) -> Node:
+    """Create or extend the path `words` below `node` (set-form lines extend the end
+    line of every node they touch); `out` collects the nodes of the statement."""
+    hoist = not _LEAF1.isdisjoint(words)
+    container: Node | None = None
+    state = 0  # 1: a _LEAF1 keyword was just read, 2: its value too
     for w in words:
+        if hoist:
+            if state == 2 and container is not None and w in _SIBLING:
+                node = container
+                state = 0
+            if state == 1:
+                state = 2
+            elif w in _LEAF1 and _LEAF1_CONTAINER_UNDER.get(w) != node.name:
+                container = node
+                state = 1
+            else:
+                state = 0
         kids = node.kids
         if kids is None:
             kids = node.kids = {}
@@ -445,14 +484,18 @@ def _path(node: Node, words, line: int) -> Node:
         elif nxt.end < line:
             nxt.end = line
         node = nxt
+        if out is not None:
+            out.append(node)
     return node
 
 
+def _path(node: Node, words, line: int) -> Node:
+    return _walk(node, words, line)
+
+
 def _path_nodes(node: Node, words, line: int) -> list[Node]:
-    out = []
-    for w in words:
-        node = _path(node, (w,), line)
-        out.append(node)
+    out: list[Node] = []
+    _walk(node, words, line, out)
     return out
 
 
@@ -2480,6 +2523,10 @@ class _Run:
                     members = tuple(_vals(sn, "application") + _vals(sn, "application-set"))
                     self.dev.define("service-group", name, self.loc(sn), members,
                                     description=_val(sn, "description") or "")
+                    for key, kind in (("application", "service-object"), ("application-set", "service-group")):
+                        for member, mn in _kids(_get(sn, key)):
+                            if not (member in JUNOS_APPLICATIONS or member.startswith("junos-")):
+                                self.dev.refer(kind, member, self.loc(mn, False), f"application-set {name}")
                     self.check_keys(sn, ("application", "application-set", "description"), "applications application-set")
             else:
                 self.unknown(c, "applications")
@@ -2709,6 +2756,9 @@ class _Run:
                     members = tuple(_vals(sn, "address") + _vals(sn, "address-set"))
                     self.dev.define("address-group", name, self.loc(sn), members,
                                     description=_val(sn, "description") or "")
+                    for key, kind in (("address", "address-object"), ("address-set", "address-group")):
+                        for member, mn in _kids(_get(sn, key)):
+                            self.dev.refer(kind, member, self.loc(mn, False), f"address-set {name}")
                     self.check_keys(sn, ("address", "address-set", "description"), where + " address-set")
             elif k in ("attach", "description"):
                 continue
@@ -2850,6 +2900,9 @@ class _Run:
             parsed = _parse_prefix(k)
             if parsed is not None:
                 items.append(AddressRange(parsed[0], parsed[1], parsed[2]))
+            elif k in ("address", "ip-prefix") and _parse_prefix(_val(c) or "") is not None:
+                parsed = _parse_prefix(_val(c) or "")
+                items.append(AddressRange(parsed[0], parsed[1], parsed[2]))  # type: ignore[index]
             elif k == "range-address":
                 a = _val(c)
                 b = _val(_get(c, a or ""), "to")
@@ -2905,7 +2958,7 @@ class _Run:
     # policies
 
     def h_policies(self, pol: Node) -> None:
-        ctx_rules: list[Rule] = []
+        contexts: list[tuple[int, int, list[Rule]]] = []
         global_rules: list[Rule] = []
         default = None
         default_node = None
@@ -2923,6 +2976,8 @@ class _Run:
                         self.dev.refer("zone", b, self.loc(bn, False), "security policies to-zone")
                         off = c.inactive or an.inactive or tz.inactive or bn.inactive
                         context = f"from-zone {a} to-zone {b}"
+                        ctx_rules: list[Rule] = []
+                        contexts.append((bn.line, len(contexts), ctx_rules))
                         for bk, bc in (bn.kids or {}).items():
                             if bk != "policy":
                                 if not bc.inactive:
@@ -2950,7 +3005,8 @@ class _Run:
                 continue
             else:
                 self.unknown(c, "security policies")
-        self.policy_rules = ctx_rules + global_rules
+        contexts.sort(key=lambda c: (c[0], c[1]))
+        self.policy_rules = [r for _, _, rules in contexts for r in rules] + global_rules
         self.default_policy = (default, default_node)
 
     _POLICY_MATCH_KEYS = frozenset("""
