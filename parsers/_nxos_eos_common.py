@@ -194,7 +194,8 @@ _KEY_STRING = re.compile(r"(\bkey-string\s+(?:\d\s+(?=\S))?)" + _Q, re.I)
 _SERVER_KEY = re.compile(r"(\bkey\s+(?:[0-9]\s+(?=\S))?)" + _Q, re.I)
 _COMMUNITY = re.compile(r"(\bcommunity\s+)(\S+)", re.I)
 _SNMP_USER = re.compile(
-    r"(\b(?:auth|priv)\s+(?:(?:md5|sha(?:-?\d+)?|des|3des|aes(?:-?\d+)?|aes192|aes256)\s+)?)(?!(?:md5|sha|aes|des)\b)(\S+)",
+    r"(\b(?:auth|priv)\s+(?:(?:md5|sha(?:-?\d+)?|des|3des|aes(?:-?\d+)?|aes192|aes256)\s+)?)"
+    r"(?!(?:md5|sha|aes|des)\b)(\S+)",
     re.I)
 _HSRP_TEXT = re.compile(r"(\bauthentication\s+text\s+)(\S+)", re.I)
 _KEEP = frozenset({"public", "private"})

@@ -982,7 +982,8 @@ class _Run(BaseRun):
                 server.key = self.key_secret(words, words.index("key", 3) + 1)
             self.mgmt.aaa.servers.append(server)
             if "vrf" in words[3:]:
-                self.mfacts.setdefault(f"{protocol.rstrip('+')}_server_vrfs", {})[words[2]] = words[words.index("vrf", 3) + 1]
+                vrfs = self.mfacts.setdefault(f"{protocol.rstrip('+')}_server_vrfs", {})
+                vrfs[words[2]] = words[words.index("vrf", 3) + 1]
         elif sub == "key":
             secret = self.key_secret(words, 2)
             if protocol == "tacacs+":

@@ -56,8 +56,10 @@ Facts (`device.management.facts`): features (list), features_disabled,
 password_strength_check(_loc), password_secure_mode, password_min_length,
 rsa_modulus, ssh_login_attempts, ssh_ciphers/ssh_macs/ssh_kexalgos/ssh_keytypes,
 ssh_version_platform, nxapi (dict), scp_server, sftp_server, snmp_hosts,
-snmp_community_groups (parallel to snmp_communities), snmp_user_groups, snmp_user_acls, snmp_global_enforce_priv, aaa_authentication (list -> methods),
-aaa_authorization, aaa_accounting, aaa_groups {name: protocol, servers, vrf},
+snmp_community_groups (parallel to snmp_communities), snmp_user_groups,
+snmp_user_acls, snmp_users_enforce_priv, snmp_global_enforce_priv, snmp_traps,
+logging_server_levels, logging_server_vrfs, ntp_server_vrfs, ssh_keys, ssh_port,
+aaa_authentication (list -> methods), aaa_authorization, aaa_accounting, aaa_groups {name: protocol, servers, vrf},
 aaa_login_error_enable, logging_levels, logging_console, logging_monitor,
 logging_logfile, logging_source_interface, log_timestamps_format, ntp_server_keys,
 ntp_trusted_keys, ntp_authentication_keys, ntp_peers, ntp_source, banner_locs,
@@ -664,7 +666,8 @@ class _Run(BaseRun):
                 ex.setdefault(key, []).append(int(words[1]))
         elif key == "service-policy":
             if not neg and n >= 3:
-                ex.setdefault("service_policy", {})[words[-2] if words[-2] in ("input", "output") else words[1]] = words[-1]
+                direction = words[-2] if words[-2] in ("input", "output") else words[1]
+                ex.setdefault("service_policy", {})[direction] = words[-1]
         elif key == "mac":
             if n >= 4 and words[1] == "port" and words[2] == "access-group" and not neg:
                 self.device.refer("mac-acl", words[3], self.loc(node), f"interface {iface.name} mac port access-group")

@@ -677,7 +677,8 @@ def test_redaction_of_every_secret_line_form():
         "username a secret sha512 $6$x$y": "username a secret sha512 <redacted>",
         "enable password 0 Hello1": "enable password 0 <redacted>",
         "tacacs-server host 10.0.0.1 vrf M key 7 0207": "tacacs-server host 10.0.0.1 vrf M key 7 <redacted>",
-        "snmp-server user u G v3 auth sha AAA priv aes BBB": "snmp-server user u G v3 auth sha <redacted> priv aes <redacted>",
+        "snmp-server user u G v3 auth sha AAA priv aes BBB":
+            "snmp-server user u G v3 auth sha <redacted> priv aes <redacted>",
         "snmp-server host 10.0.0.1 vrf M version 2c secret1": "snmp-server host 10.0.0.1 vrf M version 2c <redacted>",
         "snmp-server community public ro": "snmp-server community public ro",
         "aaa root secret sha512 $6$a$b": "aaa root secret sha512 <redacted>",

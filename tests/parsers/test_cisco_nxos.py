@@ -571,7 +571,8 @@ def test_l3_switch_management_plane():
     assert ssh.enabled and ssh.explicit is False and ssh.acl == "ACL-VTY" and ssh.port == 22
     assert m.service("telnet") == [] and m.service("http") == [] and m.service("https") == []
     users = {u.name: u for u in m.users}
-    assert (users["admin"].privilege, users["admin"].role, users["admin"].secret.storage) == (15, "network-admin", "sha256")
+    admin = users["admin"]
+    assert (admin.privilege, admin.role, admin.secret.storage) == (15, "network-admin", "sha256")
     assert users["monitor"].privilege == 1 and users["monitor"].secret.storage == "md5"
     (comm,) = m.snmp_communities
     assert comm.acl == "ACL-SNMP" and comm.access == "ro" and comm.secret.default_value is None
@@ -667,7 +668,8 @@ def test_hardened_management_plane():
         ("10.99.0.60", "udp", None), ("10.99.0.61", "tls", 6514)]
     assert m.banners["motd"].splitlines()[1] == "* Example Securities Co., Ltd. - authorised personnel only. *"
     banner_loc = m.facts["banner_locs"]["motd"]
-    assert (banner_loc.line, banner_loc.end_line) == (line_of(path, "banner motd #"), line_of(path, "banner motd #") + 5)
+    start = line_of(path, "banner motd #")
+    assert (banner_loc.line, banner_loc.end_line) == (start, start + 5)
     vty = next(x for x in m.lines if x.name == "vty")
     assert vty.access_class_in == "ACL-VTY" and vty.access_class_in6 == "ACL6-VTY"
     assert vty.exec_timeout == 300 and vty.extra["session_limit"] == 3
