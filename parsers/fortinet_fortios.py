@@ -184,6 +184,7 @@ PROFILE_KEYS = {
     "sctp-filter-profile": "sctp", "ips-voip-filter": "voip-ips", "diameter-filter-profile": "diameter",
     "virtual-patch-profile": "virtual-patch",
 }
+_PROFILE_KEY_SET = frozenset(PROFILE_KEYS)
 PROFILE_BLOCKS = {
     "antivirus profile": "av", "ips sensor": "ips", "webfilter profile": "url", "application list": "app",
     "dnsfilter profile": "dns", "waf profile": "waf", "firewall ssl-ssh-profile": "ssl",
@@ -806,6 +807,13 @@ class _Run:
             loc = self._loc_cache[line] = Location(self.file, line, line, self.text_of(line))
         return loc
 
+    def ref_loc(self, line: int) -> Location:
+        """set_loc for lines naming objects (srcaddr, service, member...): never secret."""
+        loc = self._loc_cache.get(line)
+        if loc is None:
+            loc = self._loc_cache[line] = Location(self.file, line, line, self.lines[line - 1].strip())
+        return loc
+
     def warn(self, line: int, message: str = "line not understood") -> None:
         self.dev.warn(self.loc(line), message)
 
@@ -1108,12 +1116,19 @@ class _Run:
             return
         self.recognised += 1
         scope, func = handler
-        if scope == "vdom":
-            target = v or self.vdom("root")
-            target.has_content = True
-            func(self, b, target)
-        else:
-            func(self, b, v)
+        try:
+            if scope == "vdom":
+                target = v or self.vdom("root")
+                target.has_content = True
+                func(self, b, target)
+            else:
+                func(self, b, v)
+        except _Bad as exc:
+            self.warn(b.line, f"config {key}: {exc}")
+        except (ValueError, IndexError, KeyError, TypeError) as exc:  # never lose the file on odd input
+            self.warn(b.line, f"config {key} not understood ({exc.__class__.__name__}: {exc})")
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+            self.warn(b.line, f"config {key} not understood (internal error {exc.__class__.__name__}: {exc})")
 
     def scan_mentions(self, b: _Block, v: _Vdom, keys: frozenset[str], where: str) -> None:
         """Object names used in blocks that are not modelled: references (context
@@ -1882,6 +1897,8 @@ class _Run:
                         filt.rules.append(self.policy_rule(v, e, table))
                     except _Bad as exc:
                         self.warn(e.line, f"policy {e.name}: {exc}")
+                    except Exception as exc:  # noqa: BLE001 - one odd policy must not lose the others
+                        self.warn(e.line, f"policy {e.name} not understood ({exc.__class__.__name__}: {exc})")
             filt.extra["tables"] = tables
             self.dev.filters[name] = filt
         if v.local_in_blocks:
@@ -1898,8 +1915,8 @@ class _Run:
                 for e in blk.edits:
                     try:
                         filt.rules.append(self.local_in_rule(v, e, family))
-                    except _Bad as exc:
-                        self.warn(e.line, f"local-in policy {e.name}: {exc}")
+                    except Exception as exc:  # noqa: BLE001
+                        self.warn(e.line, f"local-in policy {e.name} not understood ({exc.__class__.__name__}: {exc})")
             self.dev.filters[name] = filt
             self.facts.setdefault("local_in_policies", {})[v.name] = len(filt.rules)
 
@@ -1925,7 +1942,7 @@ class _Run:
                 d = v.addr[fam].get(n)  # type: ignore[index]
                 kind = "address-group" if d is not None and d.kind in ("group", "vipgrp") else "address-object"
             if loc is None:
-                loc = self.set_loc(line)
+                loc = self.ref_loc(line)
             self.dev.refer(kind, n, loc, context)
 
     def policy_rule(self, v: _Vdom, e: _Edit, table: str) -> Rule:
@@ -2071,12 +2088,8 @@ class _Run:
             users = tuple(dict.fromkeys(x for k in ("groups", "users", "fsso-groups") for x in _values(S, k)))
         profiles: dict[str, str] = {}
         found = None
-        for k, (vals, _) in S.items():
-            label = PROFILE_KEYS.get(k)
-            if label is not None and vals:
-                if found is None:
-                    found = {}
-                found[label] = " ".join(vals)
+        if not _PROFILE_KEY_SET.isdisjoint(S):
+            found = {PROFILE_KEYS[k]: " ".join(vals) for k, (vals, _) in S.items() if k in PROFILE_KEYS and vals}
         if "profile-group" in S and _first(S, "profile-type") == "group":
             group = _first(S, "profile-group")
             if found is None:
@@ -2574,12 +2587,18 @@ class _Run:
                     iface = self.ifaces.get(m)
                     if iface is not None and iface.zone is None:
                         iface.zone = zone
-        for v in self.vdoms.values():
-            self.build_filters(v)
-            self.group_references(v)
-        self.management()
-        self.ssl_vpn_facts()
-        self.ipsec_facts()
+        steps = [(self.build_filters, v) for v in self.vdoms.values()]
+        steps += [(self.group_references, v) for v in self.vdoms.values()]
+        for func, arg in steps:
+            try:
+                func(arg)
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+                self.warn(arg.line or 1, f"VDOM {arg.name}: internal error {exc.__class__.__name__}: {exc}")
+        for step in (self.management, self.ssl_vpn_facts, self.ipsec_facts):
+            try:
+                step()
+            except Exception as exc:  # noqa: BLE001
+                self.warn(1, f"internal error in {step.__name__}: {exc.__class__.__name__}: {exc}")
         if _enabled(self.global_sets, "private-data-encryption"):
             for s in self.reversible:
                 s.storage = "encrypted"
@@ -2613,11 +2632,15 @@ class _Run:
             "snmp": "161", "fgfm": "541",
         }
         redirect = _first(G, "admin-https-redirect", "enable") != "disable"
+        def number(key: str, default: int) -> int:
+            value = _first(G, key, "") or ""
+            return int(value) if value.isdigit() else default
+
         self.mfacts.update(
             admin_telnet=telnet_on, admin_https_redirect=redirect,
             admin_ports={k: int(x) for k, x in ports.items() if x and x.isdigit()},
-            admin_lockout={"threshold": int(_first(G, "admin-lockout-threshold", "3") or 3),
-                           "duration": int(_first(G, "admin-lockout-duration", "60") or 60)},
+            admin_lockout={"threshold": number("admin-lockout-threshold", 3),
+                           "duration": number("admin-lockout-duration", 60)},
             strong_crypto=_first(G, "strong-crypto", "enable") != "disable",
             admin_ssh_v1=_enabled(G, "admin-ssh-v1"),
         )
