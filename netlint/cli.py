@@ -158,6 +158,9 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
     findings.extend(network_findings)
     assign_fingerprints(findings)
     apply_exceptions(findings, policy, today)
+    from netlint.checklist import build_checklist
+
+    checklist = build_checklist(findings, [(c.id, c.category) for c in checks], devices, policy)
     return LintResult(
         version=__version__,
         devices=[device_summary(d) for d in devices],
@@ -166,6 +169,9 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         policy_file=str(opts.policy) if opts.policy else None,
         category=policy.category,
         policy_notes=list(policy.notes),
+        checklist=checklist,
+        rules=[{"id": c.id, "name": c.name, "category": c.category, "severity": c.severity,
+                "articles": list(c.articles), **c.sections()} for c in checks],
     ), devices, network
 
 

@@ -110,6 +110,8 @@ class LintResult:
     category: int | None = None
     policy_notes: list[str] = field(default_factory=list)  # e.g. which zones were inferred
     baseline_known: int = 0
+    checklist: list[Any] = field(default_factory=list)  # netlint.checklist.ArticleStatus, one per article
+    rules: list[dict[str, Any]] = field(default_factory=list)  # metadata of the checks that ran (for SARIF etc.)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -26,6 +26,11 @@ def result_dict(result: LintResult, lang: str = "en") -> dict:
         out["summary"]["suppressed"] = len(suppressed)
     if result.policy_notes:
         out["policy"]["notes"] = result.policy_notes
+    if result.checklist:
+        from netlint.checklist import summary_counts
+
+        out["checklist"] = [a.to_json(lang) for a in result.checklist]
+        out["summary"]["checklist"] = summary_counts(result.checklist)
     if result.baseline_known:
         out["summary"]["baseline_known"] = result.baseline_known
     out.update(result.extra)

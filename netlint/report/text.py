@@ -47,8 +47,34 @@ def render_text(result: LintResult, lang: str = "en", color: bool = False) -> st
         summary += f"; {suppressed} {words['suppressed']}"
     if result.baseline_known:
         summary += f"; {result.baseline_known} {words['known']}"
+    if result.checklist:
+        lines.append("")
+        lines.extend(_checklist(result, lang, paint))
     lines.append(paint(summary, "bold"))
     return "\n".join(lines) + "\n"
+
+
+STATUS_STYLE = {"fail": "bold red", "pass": "green", "needs-evidence": "yellow", "not-applicable": "dim"}
+STATUS_ZH = {"fail": "不符合", "pass": "符合", "needs-evidence": "需佐證", "not-applicable": "不適用"}
+
+
+def _checklist(result: LintResult, lang: str, paint) -> list[str]:
+    from netlint.checklist import summary_counts
+
+    zh = lang == "zh-TW"
+    counts = summary_counts(result.checklist)
+    head = ("指引逐條檢核：" if zh else "Guideline checklist: ") + ", ".join(
+        f"{n} {STATUS_ZH[s] if zh else s}" for s, n in counts.items() if n)
+    out = [paint(head, "bold")]
+    for a in result.checklist:
+        status = STATUS_ZH[a.status] if zh else a.status
+        title = a.title_zh if zh else a.title
+        extra = ""
+        if a.findings:
+            extra = f" ({len(a.findings)} {'項發現' if zh else 'findings' if len(a.findings) > 1 else 'finding'})"
+        out.append(f"  {a.id:<5} {paint(f'{status:<14}', STATUS_STYLE[a.status])} {_escape(title, bool(paint('', 'x')))}{extra}")
+    out.append("")
+    return out
 
 
 def _escape(text: str, color: bool) -> str:
