@@ -806,3 +806,34 @@ def test_fifty_thousand_lines_parse_quickly():
     elapsed = time.perf_counter() - start
     assert len(d.filters) == a and d.parse_warnings == []
     assert elapsed < 3.0, elapsed  # ~0.5 s here; generous for slow CI machines
+
+
+# --------------------------------------------------------------------------- what the management checks see
+
+
+def management_findings(name: str) -> dict[str, list[int]]:
+    """Management-check name -> lines of its findings on a fixture."""
+    from netlint.checks import MANAGEMENT_CATEGORIES, DeviceContext, all_checks, run_device_checks
+
+    checks = [c for c in all_checks() if c.category in MANAGEMENT_CATEGORIES]
+    names = {c.id: c.name for c in checks}
+    out: dict[str, list[int]] = {}
+    for f in run_device_checks(DeviceContext(parse(name)), checks):
+        out.setdefault(names[f.rule_id], []).append(f.line)
+    return out
+
+
+def test_weak_fixture_feeds_the_management_checks():
+    found = management_findings("mgmt-weak.cfg")
+    path = CASES / "mgmt-weak.cfg"
+    assert found["telnet-management"] == [line_of(path, "management telnet")]  # once, from its line
+    assert found["http-management"] == [line_of(path, "protocol http")]
+    assert sorted(found["snmp-community"]) == [line_of(path, "community public"), line_of(path, "community private")]
+    assert len(found["vty-without-acl"]) == 2  # the SSH and telnet CLI settings
+    assert found["enable-password"] == [line_of(path, "enable password 0")]
+    for name in ("weak-password-storage", "no-central-aaa", "shared-admin-account", "no-remote-syslog", "no-ntp"):
+        assert name in found, name
+
+
+def test_hardened_fixture_gives_no_management_finding():
+    assert management_findings("mgmt-hardened.cfg") == {}
