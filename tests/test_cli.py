@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -79,7 +80,8 @@ def test_text_report_is_grouped_by_file_with_file_line_severity_rule(cli):
     first_file = next(i for i, line in enumerate(lines) if not line.startswith(("no policy", "zone ")))
     assert lines[first_file] == str(CORE_FW)
     assert any(line.startswith(f"  {CORE_FW}:") and " high NL" in line for line in lines)
-    assert lines[-1].startswith(f"{sum(1 for x in lines if x.startswith('  '))} findings (")
+    assert lines[-1].startswith(f"{sum(1 for x in lines if re.match(r'  .+:[0-9]+ [a-z]+ NL', x))} findings (")
+    assert any(x.startswith("Guideline checklist: ") for x in lines)
     assert lines[-1].endswith("2 files, 2 devices")
 
 
