@@ -433,7 +433,7 @@ class _Run:
         loc = Location(self.file, stmt.line, stmt.end, stmt.text)
         try:
             if ctx.kind == "root":
-                self.root_statement(words, loc)
+                self.root_statement(words, loc, stmt)
             elif ctx.kind == "table":
                 self.table_statement(ctx.obj, words, loc)
             elif ctx.kind == "chain":
@@ -445,7 +445,7 @@ class _Run:
         except (_Bad, ValueError, IndexError) as exc:
             self.dev.warn(loc, f"statement not understood ({exc})")
 
-    def root_statement(self, words: list[str], loc: Location) -> None:
+    def root_statement(self, words: list[str], loc: Location, stmt: _Stmt | None = None) -> None:
         head = words[0]
         if head == "flush" and words[1:2] == ["ruleset"]:
             self.recognised += 1
@@ -454,11 +454,82 @@ class _Run:
             self.recognised += 1
         elif head == "include":
             self.dev.warn(loc, "include not followed: the included file is not part of this analysis")
+        elif head in ("add", "create", "insert") and len(words) >= 3 and \
+                words[1] in ("table", "chain", "rule", "set", "map", "element"):
+            self.command(words, loc, stmt)
         elif head in ("add", "insert", "create", "delete", "flush", "replace", "destroy", "list", "reset"):
-            self.dev.warn(loc, f"nft command '{head} {words[1] if len(words) > 1 else ''}' not modelled "
-                               "(the parser reads 'nft list ruleset' syntax)")
+            self.dev.warn(loc, f"nft command '{head} {words[1] if len(words) > 1 else ''}' not modelled")
         else:
             self.dev.warn(loc)
+
+    def command(self, words: list[str], loc: Location, stmt: _Stmt | None) -> None:
+        """The script form: `add table|chain|rule|set|map|element [family] TABLE ...`."""
+        head, what = words[0], words[1]
+        rest = words[2:]
+        family = "ip"
+        if rest and rest[0] in FAMILIES and len(rest) > 1 and rest[1] not in ("{",):
+            family, rest = rest[0], rest[1:]
+        if not rest:
+            raise _Bad(f"{head} {what} without a table")
+        key = f"{family}/{rest[0]}"
+        table = self.tables.get(key)
+        if table is None:
+            if what != "table":
+                self.dev.warn(loc, f"table {family} {rest[0]} is not declared before this command")
+            table = _Table(family, rest[0], loc)
+            self.tables[key] = table
+            self.table_order.append(table)
+            self.facts.setdefault("tables", []).append({"family": family, "name": rest[0], "line": loc.line,
+                                                        "dormant": False})
+            table.facts = self.facts["tables"][-1]
+        self.recognised += 1
+        if what == "table":
+            body = _body(rest[1:])
+            for part in body:
+                self.table_statement(table, part, loc)
+            return
+        if len(rest) < 2:
+            raise _Bad(f"{head} {what} without a name")
+        name = _unq(rest[1])
+        if what == "chain":
+            chain = table.chains.get(name)
+            if chain is None:
+                chain = table.chains[name] = _Chain(name, loc)
+                chain.family = family
+            for part in _body(rest[2:]):
+                self.chain_statement(chain, _Stmt(part, loc.line, loc.end_line, loc.text), loc)
+        elif what in ("set", "map"):
+            st = table.sets.get(name)
+            if st is None:
+                st = table.sets[name] = _Set(what, name, loc)
+            for part in _body(rest[2:]):
+                self.set_statement(st, part, loc)
+        elif what == "element":
+            st = table.sets.get(name)
+            if st is None:
+                self.dev.warn(loc, f"set {name} is not declared before its elements")
+                st = table.sets[name] = _Set("set", name, loc)
+            st.elements.extend(_group_elements(rest[2:]))
+        elif what == "rule":
+            chain = table.chains.get(name)
+            if chain is None:
+                self.dev.warn(loc, f"chain {name} is not declared before its rules")
+                chain = table.chains[name] = _Chain(name, loc)
+                chain.family = family
+            toks = rest[2:]
+            position = None
+            if len(toks) >= 2 and toks[0] in ("position", "handle", "index"):
+                position, toks = toks[:2], toks[2:]
+            if not toks:
+                raise _Bad("rule without a body")
+            rule = _Stmt(toks, loc.line, loc.end_line, loc.text)
+            if head == "insert" and position is None:
+                chain.rules.insert(0, rule)
+            else:
+                if position is not None:
+                    self.dev.warn(loc, f"rule {' '.join(position)}: placed at the end of the chain "
+                                       "(handles of script rules are not known)")
+                chain.rules.append(rule)
 
     def table_statement(self, table: _Table, words: list[str], loc: Location) -> None:
         head = words[0]
@@ -1515,6 +1586,25 @@ def _split_comment(line: str) -> tuple[str, str]:
         elif ch == "#" and not in_q:
             return line[:idx], line[idx:]
     return line, ""
+
+
+def _body(tokens: list[str]) -> list[list[str]]:
+    """`{ type filter hook input priority 0 ; policy drop ; }` -> its `;`-separated parts."""
+    if not tokens:
+        return []
+    if tokens[0] != "{":
+        return [tokens]
+    inner = tokens[1:-1] if tokens[-1] == "}" else tokens[1:]
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for tok in inner:
+        if tok == ";" and depth == 0:
+            parts.append([])
+            continue
+        depth += tok == "{"
+        depth -= tok == "}"
+        parts[-1].append(tok)
+    return [p for p in parts if p]
 
 
 def _block_kind(ctx: str, words: list[str]) -> str | None:

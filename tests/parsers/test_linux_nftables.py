@@ -512,11 +512,37 @@ def test_script_form_with_defines():
     assert warnings(d) == []
 
 
-def test_commands_and_includes_warn():
-    d = parse('include "/etc/nftables.d/*.nft"\nadd rule inet t c tcp dport 22 accept\n'
-              "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy drop;\n\t}\n}\n")
-    assert [line for line, _ in warnings(d)] == [1, 2]
-    assert "include" in warnings(d)[0][1] and "not modelled" in warnings(d)[1][1]
+def test_includes_and_unmodelled_commands_warn():
+    d = parse('include "/etc/nftables.d/*.nft"\n'
+              "table inet t {\n\tchain c {\n\t\ttype filter hook input priority 0; policy drop;\n\t}\n}\n"
+              "delete rule inet t c handle 5\n")
+    assert [line for line, _ in warnings(d)] == [1, 7]
+    assert "include" in warnings(d)[0][1] and warnings(d)[1][1] == "nft command 'delete rule' not modelled"
+
+
+def test_script_commands():
+    d = parse("""#!/usr/sbin/nft -f
+flush ruleset
+add table inet t
+add chain inet t c { type filter hook input priority 0 ; policy drop ; }
+add set inet t admins { type ipv4_addr ; }
+add element inet t admins { 10.99.0.5, 10.99.0.6 }
+add rule inet t c ct state established,related accept
+add rule inet t c ip saddr @admins tcp dport 22 accept
+insert rule inet t c iif lo accept
+add chain inet t sub
+add rule inet t c jump sub
+add table filter
+add chain filter input { type filter hook input priority 0; }
+add rule filter input tcp dport 80 accept
+""")
+    assert warnings(d) == []
+    c = d.filters["inet/t/c"]
+    assert c.is_base and c.default_action == DENY and c.default_explicit
+    assert [r.loc.line for r in c.rules] == [9, 7, 8, 11]
+    assert c.rules[2].src.items == (AddressRange.host("10.99.0.5"), AddressRange.host("10.99.0.6"))
+    assert c.rules[3].jump == "inet/t/sub" and d.filters["inet/t/sub"].is_base is False
+    assert d.filters["ip/filter/input"].default_action == PERMIT and d.filters["ip/filter/input"].family == 4
 
 
 def test_multiline_anonymous_set():
