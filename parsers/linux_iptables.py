@@ -45,8 +45,9 @@ Approximations (always written in `Rule.approximations`, never silent)
   model: a rule on them alone matches nothing (noted).
 * ipsets (`-m set --match-set NAME src|dst`) live outside the ruleset: the side
   becomes an unresolved `AddressSet` (or, with `-s/-d` as well, keeps the addresses
-  and notes the extra condition). The reference is `refer("external-ipset", NAME,
-  context="mentioned")`, never reported as undefined.
+  and notes the extra condition); a deny on an ipset is taken to match nothing. The
+  reference is `refer("external-ipset", NAME, context="mentioned")` with no
+  definition: ipsets live outside the ruleset, so it must not be reported undefined.
 * Interface wildcards (`eth+`): `in_interfaces` holds the pattern and every
   interface the file names that it matches; noted.
 * `! -s a,b` expands in iptables to one rule per address (`! -s a`, `! -s b`): the
@@ -68,7 +69,11 @@ traversal order]}}), nat (list of dicts: line, filter, target, to, in_interface,
 out_interface, src, dst, services), counters (True when `-c` counters are present),
 interface_patterns (wildcards used).
 `Rule.extra`: target, target_options, reject_with, log_prefix, log_level, packets,
-bytes, ipsets, unmodelled, note, ct_state, time, nat_to.
+bytes (`-c` counters: a rule with 0 packets may be unused), ipsets, unmodelled (the
+conditions as written), services_as_written (when the rule was made to match
+nothing), note, ct_state, time, time_expired, nat_to.
+The helpers `Conditions`, `parse_address`, `ct_states`, `tokenize` and the ICMP and
+service-name tables are shared with `parsers.linux_nftables`.
 `Filter.extra`: packets, bytes (policy counters), table, chain, user_chain.
 """
 
