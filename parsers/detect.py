@@ -54,7 +54,8 @@ _SIGNALS: list[tuple[str, re.Pattern[str], int]] = [
     ("cisco_nxos", re.compile(r"^feature \S+", re.M), 40),
     ("cisco_nxos", re.compile(r"^version \d+\.\d+\(\d+\)\S* Bios", re.M), 60),
     ("cisco_nxos", re.compile(r"^!Time:", re.M), 20),
-    ("cisco_nxos", re.compile(r"^ +\d+ (permit|deny) \S+ (\d+\.\d+\.\d+\.\d+/\d+|any|addrgroup)", re.M), 15),
+    ("cisco_nxos", re.compile(r"^  \d+ (permit|deny|remark) ", re.M), 15),  # NX-OS indents entries by two
+    ("cisco_nxos", re.compile(r"\b(addrgroup|portgroup)\b|^  statistics per-entry|^ ip port access-group ", re.M), 40),
     ("cisco_nxos", re.compile(r"^vrf context \S+", re.M), 20),
     # Arista EOS
     ("arista_eos", re.compile(r"^! device: \S+ \(.*EOS-", re.M), 100),
@@ -63,7 +64,8 @@ _SIGNALS: list[tuple[str, re.Pattern[str], int]] = [
     ("arista_eos", re.compile(r"^daemon TerminAttr", re.M), 40),
     ("arista_eos", re.compile(r"^transceiver qsfp default-mode", re.M), 40),
     ("arista_eos", re.compile(r"^spanning-tree mode mstp", re.M), 5),
-    ("arista_eos", re.compile(r"^ +\d+ (permit|deny) \S+ (\d+\.\d+\.\d+\.\d+/\d+|any)", re.M), 12),
+    ("arista_eos", re.compile(r"^   \d+ (permit|deny|remark) ", re.M), 20),  # EOS indents entries by three
+    ("arista_eos", re.compile(r"^   counters per-entry|\beq (ssh|https)\b", re.M), 30),
     ("arista_eos", re.compile(r"^management (ssh|telnet)\s*$", re.M), 30),
     # Juniper Junos
     ("juniper_junos", re.compile(r"^## Last (commit|changed):", re.M), 100),

@@ -109,17 +109,17 @@ def test_every_full_fixture_is_detected_as_eos(name):
     assert detect_vendor((CASES / name).read_text()) == "arista_eos"
 
 
-@pytest.mark.xfail(strict=True, reason="known limitation of parsers/detect.py: an EOS ACL snippet "
-                   "('   10 permit ...' in prefix notation) scores higher for NX-OS (15) than for EOS (12)")
-def test_snippet_detection_is_ambiguous_with_nxos():
+def test_snippet_is_detected_as_eos_not_nxos():
+    # EOS indents ACL entries by three spaces (NX-OS by two) and knows 'eq ssh https'.
     assert detect_vendor((CASES / "snippet-acl.cfg").read_text()) == "arista_eos"
+    nxos_snippet = ROOT / "fixtures" / "cases" / "cisco_nxos" / "snippet-acl.cfg"
+    assert detect_vendor(nxos_snippet.read_text()) == "cisco_nxos"
 
 
-def test_entry_point_when_registered():
+def test_entry_point_is_registered():
     from parsers import _entry_points, get_parser, parse_file
 
-    if "arista_eos" not in _entry_points():
-        pytest.skip("entry point arista_eos not registered yet (pyproject.toml)")
+    assert "arista_eos" in _entry_points()
     assert get_parser("arista_eos") is PARSER
     device = parse_file(CASES / "l3-switch.cfg")
     assert device.vendor == "arista_eos"

@@ -105,11 +105,10 @@ def test_every_fixture_is_detected_as_nxos(name):
     assert detect_vendor((CASES / name).read_text()) == "cisco_nxos"
 
 
-def test_entry_point_when_registered():
+def test_entry_point_is_registered():
     from parsers import _entry_points, get_parser, parse_file
 
-    if "cisco_nxos" not in _entry_points():
-        pytest.skip("entry point cisco_nxos not registered yet (pyproject.toml)")
+    assert "cisco_nxos" in _entry_points()
     assert get_parser("cisco_nxos") is PARSER
     device = parse_file(CASES / "l3-switch.cfg")
     assert device.vendor == "cisco_nxos"
