@@ -649,6 +649,8 @@ class _Scope:
         self.svc_memo: dict[str, tuple] = {}
         self.app_memo: dict[str, tuple] = {}
         self.list_memo: dict[tuple, tuple] = {}
+        self.profile_memo: dict[tuple, tuple] = {}
+        self.entry_memo: dict[str, tuple] = {}
         self.svc_list_memo: dict[tuple, tuple] = {}
 
     def find(self, section: str, name: str) -> tuple[list | None, _Scope | None]:
@@ -2102,8 +2104,8 @@ class _Run:
         uuid = attrs.get("uuid")
         if uuid:
             extra["uuid"] = uuid
-        for tag in fields:
-            if tag not in _RULE_KIDS:
+        if not fields.keys() <= _RULE_KIDS:
+            for tag in fields.keys() - _RULE_KIDS:
                 self.dev.warn(self.rule_child_loc(x, pos, loc, tag), f"element not understood: <{tag}> in {ctx}")
         get = fields.get
         # ---- action
@@ -2142,7 +2144,7 @@ class _Run:
         l7: list[str] = []
         users: tuple[str, ...] = ()
         su = get("source-user")
-        if su is not None:
+        if not _any_only(su):
             users = tuple(u for u in _fm(su) if u != "any")
             if users:
                 l7.append("source-user " + ", ".join(users))
@@ -2151,14 +2153,14 @@ class _Run:
                     if node is not None:
                         refs.append(("dynamic-user-group", u, loc, ctx))
         cat = get("category")
-        if cat is not None:
+        if not _any_only(cat):
             cats = [c for c in _fm(cat) if c != "any"]
             if cats:
                 extra["category"] = cats
                 l7.append("URL category " + ", ".join(cats))
         for key in ("source-hip", "destination-hip", "hip-profiles"):
             h = get(key)
-            if h is not None:
+            if not _any_only(h):
                 hips = [v for v in _fm(h) if v not in ("any", "no-hip")]
                 if hips:
                     extra[key.replace("-", "_")] = hips
@@ -2187,8 +2189,7 @@ class _Run:
                 extra["unmapped_applications"] = True
         # ---- profiles, logging, schedule, tags, misc
         ps = get("profile-setting")
-        profiles = self.rule_profiles(ps if ps is None or ps.__class__ is list else _et_node(ps, loc.line),
-                                      scope, loc, ctx) if ps is not None else {}
+        profiles = self.rule_profiles_cached(ps, scope, loc, ctx) if ps is not None else {}
         if "group" in profiles:
             extra["profile_group"] = profiles["group"]
         log_start = _fyes(get("log-start"))
@@ -2233,8 +2234,7 @@ class _Run:
             users=users, extra=extra,
         )
 
-    def zone_list(self, vsys: str | None, node: list | None, loc: Location, ctx: str) -> tuple[str, ...] | None:
-        members = _members(node)
+    def zone_list(self, vsys: str | None, members: list[str], loc: Location, ctx: str) -> tuple[str, ...] | None:
         if not members or "any" in members:
             return None
         key = (vsys, tuple(members))
@@ -2254,26 +2254,29 @@ class _Run:
         key = tuple(members)
         hit = scope.list_memo.get(key)
         if hit is None:
-            items: list = []
-            unresolved: list[str] = []
-            notes: list[str] = []
-            refs: list[tuple[str, str]] = []
-            for m in members:
-                i, u, n = self.resolve_address(scope, m)
-                items.extend(i)
-                unresolved.extend(u)
-                notes.extend(n)
-                kind = self.address_kind(scope, m)
-                if kind:
-                    refs.append((kind, m))
-            hit = (tuple(dict.fromkeys(items)), tuple(dict.fromkeys(unresolved)), tuple(dict.fromkeys(notes)),
-                   tuple(refs))
+            if len(key) == 1:
+                hit = self.address_entry(scope, key[0])
+            else:
+                parts = [self.address_entry(scope, m) for m in key]
+                hit = (tuple(dict.fromkeys(i for p in parts for i in p[0])),
+                       tuple(dict.fromkeys(u for p in parts for u in p[1])),
+                       tuple(dict.fromkeys(n for p in parts for n in p[2])),
+                       tuple(r for p in parts for r in p[3]))
             scope.list_memo[key] = hit
         items, unresolved, notes, refs = hit
         append = self.refs.append
         for kind, name in refs:
             append((kind, name, loc, ctx))
         return AddressSet(items=items, negated=negated, names=key, unresolved=unresolved), notes
+
+    def address_entry(self, scope: _Scope, name: str) -> tuple:
+        """(items, unresolved, notes, refs) of one address operand, memoised per scope."""
+        hit = scope.entry_memo.get(name)
+        if hit is None:
+            items, unresolved, notes = self.resolve_address(scope, name)
+            kind = self.address_kind(scope, name)
+            hit = scope.entry_memo[name] = (items, unresolved, notes, ((kind, name),) if kind else ())
+        return hit
 
     def rule_services(self, scope: _Scope, svc_members: tuple, apps: tuple, action: str,
                       loc: Location) -> tuple[tuple[Service, ...], dict]:
@@ -2354,6 +2357,30 @@ class _Run:
         scope.svc_list_memo[key] = out
         return out
 
+    def rule_profiles_cached(self, ps: Any, scope: _Scope, loc: Location, ctx: str) -> dict[str, str]:
+        """rule_profiles, memoised on the shape of profile-setting (most rules share a group)."""
+        if ps.__class__ is not list and len(ps) == 1 and ps[0].tag == "group" and len(ps[0]) == 1:
+            key = ("group", ps[0][0].text)
+        elif ps.__class__ is list:
+            key = tuple((k[TAG], tuple(_members(k)), tuple((g[TAG], tuple(_members(g))) for g in _kids(k)))
+                        for k in _kids(ps))
+        else:
+            key = tuple((k.tag, tuple(m.text for m in k if m.tag == "member"),
+                         tuple((g.tag, tuple(m.text for m in g)) for g in k if g.tag != "member")) for k in ps)
+        memo = scope.profile_memo
+        hit = memo.get(key)
+        if hit is None:
+            before = len(self.refs)
+            node = ps if ps.__class__ is list else _et_node(ps, loc.line)
+            profiles = self.rule_profiles(node, scope, loc, ctx)
+            refs = [(k, n) for k, n, _l, _c in self.refs[before:]]
+            del self.refs[before:]
+            hit = memo[key] = (profiles, refs)
+        profiles, refs = hit
+        for k, n in refs:
+            self.refs.append((k, n, loc, ctx))
+        return dict(profiles)
+
     def rule_profiles(self, ps: list | None, scope: _Scope, loc: Location, ctx: str) -> dict[str, str]:
         out: dict[str, str] = {}
         if ps is None:
@@ -2363,7 +2390,7 @@ class _Run:
             g = group[0]
             out["group"] = g
             node, _ = scope.find("profile-group", g)
-            self.dev.refer("security-profile-group", g, loc, ctx)
+            self.refs.append(("security-profile-group", g, loc, ctx))
             if node is not None:
                 for ptype, key in PROFILE_KEYS.items():
                     m = _members(_child(node, ptype))
@@ -2377,7 +2404,7 @@ class _Run:
                 continue
             out[key or k[TAG]] = m[0]
             if m[0] not in PREDEFINED_PROFILES:
-                self.dev.refer("security-profile", m[0], loc, ctx)
+                self.refs.append(("security-profile", m[0], loc, ctx))
         return out
 
     def schedule_expired(self, scope: _Scope, name: str) -> bool | None:
@@ -2455,15 +2482,20 @@ def _fm(x: Any) -> list[str]:
         return []
     if x.__class__ is list:
         return _members(x)
-    out = []
-    for m in x:
-        if m.tag == "member":
-            t = m.text
-            if t:
-                t = t.strip()
-                if t:
-                    out.append(t)
+    out = [m.text.strip() for m in x if m.tag == "member" and m.text]
+    if "" in out:
+        out = [m for m in out if m]
     return out
+
+
+def _any_only(x: Any) -> bool:
+    """A field absent or holding just `any` (the common case, checked cheaply)."""
+    if x is None:
+        return True
+    if x.__class__ is list:
+        k = x[KIDS]
+        return len(k) == 1 and k[0].__class__ is str and k[0].strip() == "any"
+    return len(x) == 1 and x[0].text == "any"
 
 
 def _ft(x: Any) -> str:
@@ -2492,15 +2524,13 @@ def _et_node(x: Any, line: int) -> list:
     return [x.tag, dict(x.attrib) or None, line, line, kids, "" if len(x) else (x.text or ""), -1]
 
 
-_REDACT_TRIGGERS = ("pass", "secret", "key", "communit", "set", "$9$", "ENC", "phash", "psk", "auth", "priv")
-
-
 def _fast_redact(text: str) -> str:
     """pan_redact, skipped when no trigger word occurs (most rule lines)."""
     low = text.lower()
-    if "ENC" not in text and not any(t in low for t in _REDACT_TRIGGERS):
-        return text
-    return pan_redact(text)
+    if ("pass" in low or "secret" in low or "key" in low or "communit" in low or "set" in low
+            or "$9$" in low or "psk" in low or "auth" in low or "priv" in low or "ENC" in text):
+        return pan_redact(text)
+    return text
 
 
 def _int(text: str) -> int | None:
