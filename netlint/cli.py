@@ -112,6 +112,7 @@ class LintOptions:
     vendor: Optional[str]
     lang: str
     today: Optional[str]
+    eol_data: Optional[str] = None
 
 
 def load_or_infer_policy(policy_path: Optional[Path], devices):
@@ -142,7 +143,9 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         raise UsageError(f"{opts.policy}: policy file does not exist")
     devices = load_devices(files, opts.vendor)
     policy = load_or_infer_policy(opts.policy, devices)
-    options = Options(today=today, lang=opts.lang)
+    if opts.eol_data is not None and not Path(opts.eol_data).is_file():
+        raise UsageError(f"{opts.eol_data}: end-of-life data file does not exist")
+    options = Options(today=today, lang=opts.lang, eol_data=opts.eol_data)
     checks = selected(all_checks(), opts.select, opts.ignore)
     findings = []
     for d in devices:
@@ -188,6 +191,7 @@ def lint(
     lang: str = typer.Option(None, "--lang", help="en | zh-TW"),
     today: Optional[str] = typer.Option(None, "--today", help="Evaluate dates (EOL, expiry) as of this day, YYYY-MM-DD."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
+    eol_data: Optional[Path] = typer.Option(None, "--eol-data", help="End-of-life table (YAML) replacing the shipped one."),
 ) -> None:
     """Lint configs: parse every file, run all checks, report findings."""
     from netlint.config import ConfigError, find_project_config
@@ -211,12 +215,13 @@ def lint(
     ign = _split(ignore) + _split(cfg.get("ignore", []))
     excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
     pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
-    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today)
+    eol = str(eol_data) if eol_data else (cfg.resolve(cfg.get("eol-data")) if cfg.get("eol-data") else None)
+    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today, eol)
     from netlint.policy import PolicyError
 
     try:
         result, _, _ = run_lint(paths, opts, excl)
-    except (ParseError, UsageError, PolicyError) as exc:
+    except (ParseError, UsageError, PolicyError, ValueError) as exc:
         fail(str(exc))
     text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()))
     _emit(text, output, rich_markup=(fmt == "text" and output is None and sys.stdout.isatty()))

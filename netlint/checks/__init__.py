@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from netlint.findings import CATEGORIES, SEVERITIES, Finding
 from netlint.model import Device, Location
 
-CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching")
+CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching", "lifecycle")
 
 
 @dataclass
@@ -100,6 +100,7 @@ class Issue:
 class Options:
     today: date = field(default_factory=date.today)
     lang: str = "en"
+    eol_data: str | None = None  # a YAML file replacing the shipped end-of-life table
 
 
 class DeviceContext:
