@@ -873,6 +873,10 @@ class _Run:
                 packets = (int(m.group(1)), int(m.group(2)))
                 line = line[m.end():]
                 self.counters = True
+                if not line:
+                    self.dev.warn(Location(self.file, number, number, m.group(0).strip()),
+                                  "counters without a rule (truncated line?)")
+                    continue
             loc_text = line
             if line[0] == ":":
                 self.chain_decl(b, number, line, chains, order, builtins)
@@ -913,7 +917,11 @@ class _Run:
                 if len(tokens) > 2 and tokens[2].isdigit():
                     position = int(tokens[2])
                     start = 3
-            rule = self.rule(b, filt, tokens, quoted, start, loc, chains, builtins)
+            try:
+                rule = self.rule(b, filt, tokens, quoted, start, loc, chains, builtins)
+            except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+                self.dev.warn(loc, f"rule not understood (internal error {exc.__class__.__name__}: {exc})")
+                continue
             if rule is None:
                 continue
             if packets is not None:

@@ -444,6 +444,8 @@ class _Run:
                 self.recognised += 1  # contents of flowtables, named counters, quotas, ct helpers...
         except (_Bad, ValueError, IndexError) as exc:
             self.dev.warn(loc, f"statement not understood ({exc})")
+        except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the file
+            self.dev.warn(loc, f"statement not understood (internal error {exc.__class__.__name__}: {exc})")
 
     def root_statement(self, words: list[str], loc: Location, stmt: _Stmt | None = None) -> None:
         head = words[0]
@@ -717,11 +719,15 @@ class _Run:
             self.dev.warn(loc, f"rule not understood ({exc}): kept as far as it was read")
             r.c.notes.append(f"rule not fully understood ({exc})")
             r.c.narrowing.append("unread part")
-        except (ValueError, IndexError, KeyError) as exc:
+        except Exception as exc:  # noqa: BLE001 - odd input or a parser bug must not lose the file
             self.dev.warn(loc, f"rule not understood ({exc.__class__.__name__}: {exc}): kept as far as it was read")
             r.c.notes.append("rule not fully understood")
             r.c.narrowing.append("unread part")
-        rules = r.build(f"{filt.name}#{n}")
+        try:
+            rules = r.build(f"{filt.name}#{n}")
+        except Exception as exc:  # noqa: BLE001
+            self.dev.warn(loc, f"rule not understood ({exc.__class__.__name__}: {exc}): left out")
+            return []
         if stmt.handle is not None:
             for rule in rules:
                 rule.extra["handle"] = stmt.handle
