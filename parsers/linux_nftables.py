@@ -75,10 +75,7 @@ from netlint.model import (
     CONTINUE, DENY, GOTO, JUMP, PERMIT, PROTOCOL_NUMBERS, RETURN,
     AddressRange, AddressWildcard, Device, Filter, Interface, Location, ParseError, Rule,
 )
-from parsers.linux_iptables import (
-    ICMP4_NAMES, ICMP6_NAMES, MAX_ADDR, Conditions, ct_states, parse_address, parse_ports,
-    port_complement,
-)
+from parsers.linux_iptables import ICMP4_NAMES, ICMP6_NAMES, Conditions, ct_states, parse_address, parse_ports
 
 __all__ = ["PARSER", "NftablesParser", "PRIORITY_NAMES"]
 
@@ -111,14 +108,6 @@ META_KEYS = frozenset({"iif", "oif", "iifname", "oifname", "iiftype", "oiftype",
                        "time", "day", "hour", "cgroup", "rtclassid", "ibrname", "obrname", "ibriport", "obriport",
                        "ibrpvid", "ibrvproto", "secmark", "nftrace", "random", "secpath", "sdif", "sdifname",
                        "broute"})
-PROTO_FIELDS_ONE = frozenset({"saddr", "daddr", "dport", "sport", "protocol", "nexthdr", "type", "code", "flags",
-                              "version", "hdrlength", "dscp", "ecn", "length", "id", "frag-off", "ttl", "checksum",
-                              "hoplimit", "flowlabel", "priority", "sequence", "ackseq", "doff", "window", "urgptr",
-                              "vtag", "spi", "mtu", "gateway", "state", "status", "mark", "direction", "expiration",
-                              "helper", "l3proto", "proto-src", "proto-dst", "bytes", "packets", "avgpkt", "zone",
-                              "count", "id", "label", "event", "reserved", "pcp", "cfi", "dei", "tag", "htype",
-                              "ptype", "hlen", "plen", "operation", "option", "checksum", "cscov", "nexthdr",
-                              "last-ent", "hdrlen", "vni"})
 OPS = {"==": "==", "eq": "==", "!=": "!=", "ne": "!=", "<": "<", "lt": "<", ">": ">", "gt": ">", "<=": "<=",
        "le": "<=", ">=": ">=", "ge": ">="}
 PROTOCOLS: dict[str, int] = dict(PROTOCOL_NUMBERS)
@@ -1212,8 +1201,6 @@ class _RuleReader:
         unresolved = self.set_unresolved(ref)
         kind = _SELECTORS.get(sel)
         if kind is None:
-            if sel.startswith("ct ") and sel.split()[1] in ("original", "reply"):
-                kind = None
             self.unmodelled_part(text)
             c.notes.append(f"{text} not modelled")
             return
@@ -1420,7 +1407,6 @@ class _RuleReader:
         c.family = fam
 
     def read_vmap(self, sels: list[str]) -> None:
-        start = self.i
         if self.peek() == "{":
             elems = self.group()
             ref = None
@@ -1435,7 +1421,6 @@ class _RuleReader:
                 return
         else:
             raise _Bad("vmap without elements")
-        del start
         branches = []
         for el in elems:
             if ":" in el:
@@ -1661,6 +1646,3 @@ def _group_elements(tokens: list[str]) -> list[list[str]]:
         out.append(el)
     return out
 
-
-# MAX_ADDR and port_complement are re-exported for users of this module's helpers.
-_ = (MAX_ADDR, port_complement)
