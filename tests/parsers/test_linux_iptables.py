@@ -861,3 +861,23 @@ def test_speed_20k_rules():
     elapsed = time.perf_counter() - t0
     assert len(d.filters["FORWARD"].rules) == 20_000
     assert elapsed < 4.0, elapsed  # about 0.5 s here; generous for slow CI machines
+
+
+def test_rate_and_connection_limits():
+    d = parse("*filter\n:INPUT DROP [0:0]\n"
+              "-A INPUT -p tcp --dport 80 -m hashlimit --hashlimit-upto 50/sec --hashlimit-mode srcip "
+              "--hashlimit-name http -j ACCEPT\n"
+              "-A INPUT -p tcp --syn --dport 443 -m connlimit --connlimit-above 20 --connlimit-mask 32 "
+              "-j REJECT --reject-with tcp-reset\n"
+              "-A INPUT -p icmp --icmp-type 8/0 -m limit --limit 1/s --limit-burst 4 -j ACCEPT\n"
+              "-A INPUT ! -i eth0 -s 10.0.0.0/8 -j DROP\nCOMMIT\n")
+    hashlimit, connlimit, ping, spoof = d.filters["INPUT"].rules
+    assert hashlimit.action == PERMIT and hashlimit.services == (Service(6, dst_ports=((80, 80),)),)
+    assert hashlimit.approximations == ("-m hashlimit --hashlimit-upto 50/sec --hashlimit-mode srcip "
+                                        "--hashlimit-name http not modelled",)
+    assert connlimit.action == DENY and connlimit.services == ()  # a limited deny matches nothing
+    assert connlimit.extra["reject_with"] == "tcp-reset"
+    assert ping.services == (Service(1, icmp_type=8, icmp_code=0),)
+    assert spoof.in_interfaces == ("eth0",) and spoof.in_interfaces_negated
+    assert spoof.services == (ANY_SERVICE,) and spoof.approximations == ()
+    assert warnings(d) == []
