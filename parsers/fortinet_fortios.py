@@ -205,12 +205,12 @@ KNOWN_CATEGORIES = frozenset("""
 """.split())
 
 _SPLIT_STATEMENTS = frozenset({"config", "edit", "set", "unset", "append", "select", "unselect", "next", "end", "abort"})
-_CLI_COMMANDS = frozenset({"delete", "rename", "move", "purge", "clone", "show", "get", "execute", "diagnose", "exit"})
+_CLI_COMMANDS = frozenset({"delete", "rename", "move", "purge", "clone", "show", "get", "execute", "diagnose"})
 
 _MONTH = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _HEADER = re.compile(
-    r"^#config-version=(?P<model>[^:]+?)-(?P<ver>\d+\.\d+(?:\.\d+)?)-FW-build(?P<build>\d+)-(?P<date>\d+)(?P<rest>(?::\S*)*)\s*$"
+    r"^#config-version=\s*(?P<model>[^:\s]+?)-(?P<ver>\d+\.\d+(?:\.\d+)?)-FW-build(?P<build>\d+)-(?P<date>\d+)(?P<rest>(?::\S*)*)\s*$"
 )
 
 # Keys whose values are secrets (in `set` lines kept as Location.text).
@@ -929,7 +929,7 @@ class _Run:
             if line.startswith("#config-version="):
                 self.header_seen = True
                 m = _HEADER.match(line)
-                value = line.split("=", 1)[1]
+                value = line.split("=", 1)[1].strip()
                 info["config_version"] = value
                 self.dev.os_version_loc = Location(self.file, number, number, line)
                 if m:
@@ -946,7 +946,7 @@ class _Run:
                         if "=" in part:
                             k, _, val = part.partition("=")
                             info[k] = val
-                    vm = re.search(r"-(\d+\.\d+(?:\.\d+)?)-", fields[0])
+                    vm = re.search(r"-v?(\d+\.\d+(?:\.\d+)?)(?=[-.:]|$)", fields[0])
                     if vm:
                         self.dev.os_version = vm.group(1)
                         self.dev.model = fields[0][: vm.start()] or None
@@ -1031,7 +1031,7 @@ class _Run:
                 b = _Block(tuple(words[1:]), lineno)
                 top.blocks.append(b)
                 stack.append(b)
-            elif kw == "end" or kw == "abort":
+            elif kw == "end" or kw == "abort" or kw == "exit":
                 while type(stack[-1]) is _Edit:
                     stack[-1].end = lineno
                     stack.pop()
@@ -1095,6 +1095,10 @@ class _Run:
         path = b.path
         if not path:
             return
+        if path[0] not in KNOWN_CATEGORIES and len(path[0]) >= 3:
+            full = [c for c in KNOWN_CATEGORIES if c.startswith(path[0])]
+            if len(full) == 1:  # the CLI accepts unique abbreviations: 'config sys global'
+                path = b.path = (full[0],) + path[1:]
         key = " ".join(path)
         handler = _HANDLERS.get(key)
         if handler is None and len(path) > 3:
