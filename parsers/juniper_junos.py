@@ -334,12 +334,9 @@ _FILTER_CONDITIONS_NARROWING = frozenset("""
     flexible-match-mask flexible-match-range service-filter-hit ip-version
     gre-key vxlan source-mac-address destination-mac-address ether-type
     learn-vlan-id learn-vlan-1p-priority user-vlan-id user-vlan-1p-priority vlan-ether-type
-    payload-protocol-except? ip-protocol? l2-encap-type? flow-label flow-label-except
+    ip-protocol? l2-encap-type? flow-label flow-label-except
     ip-destination-address? ip-source-address? ip-precedence? ip-protocol-except?
-    source-prefix-list-except? apply-groups-except? tcp-flags-except? icmp-type-except?
-    icmp-code-except? next-header-except? protocol-except? port-except source-port-except
-    destination-port-except address-except? destination-address-except? source-address-except?
-    policy-map? loopback? interface-specific? match-terms? 
+    policy-map? loopback? match-terms? 
 """.replace("?", "").split())
 
 _THEN_MODIFIERS = frozenset("""
@@ -499,7 +496,9 @@ def _path_nodes(node: Node, words, line: int) -> list[Node]:
     return out
 
 
-_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{};\[\]])|([^\s{};\[\]"]+)|(")')
+# Quoted string | structure | word (brackets inside a word, e.g. ge-0/0/[10-12], are
+# part of it: Junos lists are written '[ a b ]') | a quote never closed.
+_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{};])|([^\s{};"]+)|(")')
 
 
 def _unquote(s: str) -> str:
@@ -714,13 +713,25 @@ def build_tree(lines: list[str]) -> TreeResult:
                         statement(words, items, ";", lineno)
                         words, items = [], None
                     close(lineno)
-                elif punct == "[":
-                    items = []
-                    list_open = True
-                else:  # ']'
-                    list_open = False
                 continue
             if word is not None:
+                if not list_open and len(word) > 2 and word[0] == "[" and word[-1] == "]" and "[" not in word[1:]:
+                    items = [word[1:-1]]  # '[one]' written without blanks
+                    continue
+                if word == "[" or (word[0] == "[" and not list_open and "]" not in word):
+                    items = []
+                    list_open = True
+                    if word == "[":
+                        continue
+                    word = word[1:]
+                if list_open and word[-1] == "]" and (word == "]" or "[" not in word):
+                    list_open = False
+                    if word == "]":
+                        continue
+                    word = word[:-1]
+                    if items is not None:
+                        items.append(word)
+                    continue
                 value = word
             elif quoted is not None:
                 value = _unquote(quoted)
@@ -1411,8 +1422,11 @@ class _Run:
         for cname, cn in self.user_classes.items():
             classes[cname] = {"idle_timeout": _int(_val(cn, "idle-timeout")), "permissions": _vals(cn, "permissions")}
         self.mfacts["login_classes"] = classes
+        # Junos has no device-wide idle timeout: each login class has its own. The
+        # device value is the longest one among the classes local users log in with,
+        # when every such class sets one.
         missing: set[str] = set()
-        worst: tuple[int, Node] | None = None
+        timeouts: list[tuple[int, Node]] = []
         for user, cls in users:
             if cls in _CLASS_PRIVILEGE:
                 user.privilege = _CLASS_PRIVILEGE[cls]
@@ -1422,16 +1436,17 @@ class _Run:
             cn = self.user_classes.get(cls or "")
             t = _get(cn, "idle-timeout") if cn is not None else None
             minutes = _int(_val(t)) if t is not None else None
-            if minutes is None:
+            if minutes is None or t is None:
                 missing.add(cls or "(no class)")
-            elif worst is None or minutes > worst[0] or minutes == 0:
-                if worst is None or worst[0] != 0:
-                    worst = (minutes, t)  # type: ignore[assignment]
+            else:
+                timeouts.append((minutes, t))
         if missing:
             self.mfacts["classes_without_idle_timeout"] = sorted(missing)
-        elif worst is not None and self.mgmt.idle_timeout is None:
-            self.mgmt.idle_timeout = worst[0] * 60
-            self.mgmt.idle_timeout_loc = self.loc(worst[1])
+        elif timeouts and self.mgmt.idle_timeout is None:
+            zero = [x for x in timeouts if x[0] == 0]
+            minutes, node = zero[0] if zero else max(timeouts, key=lambda x: x[0])
+            self.mgmt.idle_timeout = minutes * 60
+            self.mgmt.idle_timeout_loc = self.loc(node)
 
     def set_idle_timeout(self, n: Node) -> None:
         minutes = _int(_val(n))
@@ -1860,17 +1875,25 @@ class _Run:
         return rules
 
     # Address conditions: (intervals or None for any, names, unresolved)
-    def addr_condition(self, c: Node, family: int, where: str) -> tuple[list[tuple[int, int]] | None, tuple, tuple]:
+    def addr_condition(self, c: Node, family: int, where: str,
+                       approx: list[str]) -> tuple[list[tuple[int, int]] | None, tuple, tuple]:
         entries = []
+        bad = False
         for p, pn in _kids(c):
             parsed = _parse_prefix(p)
             if parsed is None:
                 self.warn(pn, f"'{p}' is not an address prefix")
+                bad = True
                 continue
             if parsed[0] != family:
                 self.warn(pn, f"'{p}' is not an IPv{family} prefix (this is an IPv{family} filter)")
+                bad = True
                 continue
             entries.append((parsed[1], parsed[2], _has(pn, "except")))
+        if bad:
+            approx.append(f"unreadable {c.name} value (see the parse warning)")
+            if not entries:
+                return None, (), ()
         return _lpm_intervals(entries), (), ()
 
     def pl_condition(self, c: Node, family: int, filt: str, where: str, approx: list[str],
@@ -1896,13 +1919,21 @@ class _Run:
             return None, tuple(names), tuple(unresolved)
         return _lpm_intervals(entries), tuple(names), tuple(unresolved)
 
-    def ports(self, c: Node, where: str) -> list[tuple[int, int]]:
+    def ports(self, c: Node, where: str, approx: list[str] | None = None) -> list[tuple[int, int]] | None:
+        """Port ranges of a port condition; None when no value could be read (the
+        condition is then ignored and the rule marked approximate)."""
         out = []
+        bad = False
         for v, vn in _kids(c):
             try:
                 out.append(self.port_range(v))
             except _Bad as exc:
                 self.warn(vn, str(exc))
+                bad = True
+        if bad and approx is not None:
+            approx.append(f"unreadable {c.name} value (see the parse warning)")
+        if bad and not out:
+            return None
         return out
 
     def port_range(self, v: str) -> tuple[int, int]:
@@ -1966,21 +1997,27 @@ class _Run:
         filt_name = where
         for k, c in _kids(frm):
             if k in ("source-address", "destination-address", "address"):
-                cond = self.addr_condition(c, family, where)
+                cond = self.addr_condition(c, family, where, approx)
                 (src_c if k[0] == "s" else dst_c if k[0] == "d" else either_c).append(cond)
             elif k in ("source-prefix-list", "destination-prefix-list", "prefix-list"):
                 cond = self.pl_condition(c, family, filt_name, where, approx, extra)
                 (src_c if k[0] == "s" else dst_c if k[0] == "d" else either_c).append(cond)
             elif k in ("protocol", "next-header", "payload-protocol"):
                 got = self.protocols(c)
+                if not got:
+                    approx.append(f"unreadable {k} value (see the parse warning)")
+                    continue
                 protos = got if protos is None else protos & got
             elif k in ("protocol-except", "next-header-except", "payload-protocol-except"):
                 proto_except |= self.protocols(c)
-            elif k in ("source-port", "destination-port", "port"):
-                target = sport_l if k[0] == "s" else dport_l if k[0] == "d" else eport_l
-                target.append(_merge_intervals(self.ports(c, where)))
-            elif k in ("source-port-except", "destination-port-except", "port-except"):
-                ranges = list(port_ranges_not(tuple(_merge_intervals(self.ports(c, where)))))
+            elif k in ("source-port", "destination-port", "port",
+                       "source-port-except", "destination-port-except", "port-except"):
+                got = self.ports(c, where, approx)
+                if got is None:
+                    continue
+                ranges = _merge_intervals(got)
+                if k.endswith("-except"):
+                    ranges = list(port_ranges_not(tuple(ranges)))
                 target = sport_l if k[0] == "s" else dport_l if k[0] == "d" else eport_l
                 target.append(ranges)
             elif k in ("icmp-type", "icmp6-type"):
@@ -2035,8 +2072,8 @@ class _Run:
         for cond in either_c:
             nxt = []
             for s, d in alternatives:
-                nxt.append((side([s, cond]) if s[0] is not None or s[2] or s[1] else side([cond]), d))
-                nxt.append((s, side([d, cond]) if d[0] is not None or d[2] or d[1] else side([cond])))
+                nxt.append((side([s, cond]), d))
+                nxt.append((s, side([d, cond])))
             alternatives = nxt
         pairs = [(to_set(*s), to_set(*d)) for s, d in alternatives]
         # services
@@ -2999,7 +3036,7 @@ class _Run:
                 continue
             elif k == "default-policy":
                 default = _val(c)
-                default_node = c
+                default_node = _get(c, default) if default else c  # the permit-all / deny-all line
             elif k in ("policy-rematch", "policy-stats", "pre-id-default-policy", "traceoptions",
                        "unified-policy", "dns-cache", "stateful-firewall-rule", "policy-lookup-cache"):
                 continue
