@@ -782,6 +782,7 @@ class _Run:
         self._svc_specs: dict[str, tuple] = {}
         self._loc_cache: dict[int, Location] = {}
         self._secret_keys: dict[str, bool] = {}
+        self.mapped_addr_vips: set[tuple[str, int, str]] = set()
 
     # ------------------------------------------------------------------ basics
 
@@ -1481,7 +1482,9 @@ class _Run:
                 self.warn(_line(S, "mappedip") or e.line, f"VIP '{e.name}': {exc}")
             if "mapped-addr" in S:
                 d.members = tuple(_values(S, "mapped-addr"))
+                d.member_line = _line(S, "mapped-addr") or e.line
                 d.kind = "vipgrp"  # resolves through the named address
+                self.mapped_addr_vips.add((v.name, family, e.name))
             d.items = tuple(items)
             if not items and not d.members:
                 d.unresolved = f"VIP '{e.name}' has no mapped address in the config"
@@ -1945,6 +1948,8 @@ class _Run:
                     continue
                 d = v.addr[fam].get(n)  # type: ignore[index]
                 kind = "address-group" if d is not None and d.kind in ("group", "vipgrp") else "address-object"
+                if kind == "address-group" and (v.name, fam, n) in self.mapped_addr_vips:
+                    kind = "address-object"  # an FQDN VIP: defined as an address object
             if loc is None:
                 loc = self.ref_loc(line)
             self.dev.refer(kind, n, loc, context)
@@ -2613,8 +2618,7 @@ class _Run:
         for fam in (4, 6):
             for d in v.addr[fam].values():
                 if d.kind in ("group", "vipgrp") and (d.members or d.exclude):
-                    what = "VIP" if d.kind == "vipgrp" and d.items == () and d.line and d.name in [
-                        x["name"] for x in self.facts.get("vips", [])] else "address group"
+                    what = "VIP" if (v.name, fam, d.name) in self.mapped_addr_vips else "address group"
                     self.refer_names(v, fam, d.members, d.member_line, f"{what} {d.name}")
                     if d.exclude:
                         self.refer_names(v, fam, d.exclude, d.exclude_line, f"address group {d.name} exclude")

@@ -938,3 +938,61 @@ def test_edge_fw_objects_and_references(edge):
     used = {r.name for r in edge.references}
     assert used == {"internal-nets", "dmz-net", "VIP-WEB", "VIP-ORDER", "vendor-2025Q1"}
     assert MAX_ADDR[4] == edge.routes[0].destination.last
+
+
+# --------------------------------------------------------------------------- odds and ends
+
+
+def test_fqdn_vip_resolves_through_its_mapped_address():
+    d = parse('config firewall address\n    edit "srv"\n        set type fqdn\n        set fqdn "app.example.com"\n'
+              '    next\nend\nconfig firewall vip\n    edit "v"\n        set type fqdn\n        set extip 203.0.113.5\n'
+              '        set extintf "wan1"\n        set mapped-addr "srv"\n    next\nend\n'
+              'config firewall policy\n    edit 1\n        set srcintf "wan1"\n        set dstintf "lan"\n'
+              '        set srcaddr "all"\n        set dstaddr "v"\n        set action accept\n        set service "HTTPS"\n'
+              '    next\nend\n')
+    (r,) = d.filters["policy"].rules
+    assert r.dst.unresolved == ("srv",) and r.extra["vips"] == ["v"]
+    assert [(x.kind, x.name, x.context) for x in d.references] == [
+        ("address-object", "v", "policy 1 dstaddr"), ("address-object", "srv", "VIP v")]
+    assert d.facts["vips"][0]["mapped_addr"] == ["srv"]
+
+
+def test_cli_abbreviations_and_exit():
+    d = parse('config sys global\n    set hostname "abbrev"\nexit\nconfig fire address\n    edit "a"\n'
+              '        set subnet 10.0.0.0/8\n    next\nend\n')
+    assert d.hostname == "abbrev" and d.parse_warnings == [] and [o.name for o in d.objects] == ["a"]
+
+
+def test_per_vdom_backup_header():
+    d = parse("#config-version=FGT70F-7.0.14-FW-build0601-240206:opmode=0:vdom=1:user=admin\n"
+              "#global_vdom=0:vd_name=root/root\n"
+              'config system interface\n    edit "dmz"\n        set vdom "root"\n        set ip 10.10.10.1 255.255.255.0\n'
+              '    next\nend\n')
+    assert d.facts["vdom_mode"] is True and list(d.filters) == ["policy"]
+    assert d.facts["header"]["global_vdom"] == "0:vd_name=root/root"
+
+
+def test_suppression_comment_before_a_policy():
+    planted = "    # PLANTED: every service (ALL) from all internal networks to the Internet, and no web filter profile\n"
+    text = EDGE_FW.read_text().replace(
+        planted, planted + "    # netlint: ignore[NL102] accepted until the proxy migration\n")
+    assert text != EDGE_FW.read_text()
+    d = parse_text(text, "edge-fw.conf", vendor="fortinet_fortios")
+    (sup,) = d.suppressions
+    rule = rules_by_name(d)["4"]
+    assert sup.rule_ids == ("NL102",) and sup.target_line == rule.loc.line
+    assert sup.reason == "accepted until the proxy migration"
+
+
+def test_zones_of_sdwan_members():
+    d = parse('config system sdwan\n    set status enable\n    config zone\n        edit "virtual-wan-link"\n        next\n'
+              '        edit "underlay"\n        next\n    end\n    config members\n        edit 1\n'
+              '            set interface "wan1"\n            set zone "underlay"\n        next\n        edit 2\n'
+              '            set interface "wan2"\n            set zone "underlay"\n        next\n    end\nend\n'
+              'config firewall policy\n    edit 1\n        set srcintf "lan"\n        set dstintf "underlay"\n'
+              '        set srcaddr "all"\n        set dstaddr "all"\n        set action accept\n        set service "ALL"\n'
+              '    next\nend\n')
+    (r,) = d.filters["policy"].rules
+    assert r.dst_zones == ("underlay", "wan1", "wan2")
+    assert d.facts["sdwan"]["root"]["zones"] == {"virtual-wan-link": [], "underlay": ["wan1", "wan2"]}
+    assert verdict(d, "policy", "10.0.0.1", "8.8.8.8", src_zone="lan", dst_zone="wan2") == (PERMIT, "1")
