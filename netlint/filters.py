@@ -200,6 +200,8 @@ class FilterSet:
                 start = i + 1
                 continue
             if rule.action == RETURN:
+                if filt.is_base:
+                    break  # RETURN from a base chain: the chain's policy decides
                 return Verdict(RETURN, rule, name, trace)
             if rule.action in (JUMP, GOTO) and rule.jump in self.device.filters:
                 inner = self._evaluate(rule.jump, packet, point, depth + 1)
@@ -207,6 +209,8 @@ class FilterSet:
                 trace.extend(inner.trace)
                 if inner.action == RETURN:
                     if rule.action == GOTO:
+                        if filt.is_base:
+                            break  # the goto target ended: back to this base chain's policy
                         return Verdict(RETURN, None, name, trace)
                     start = i + 1
                     continue

@@ -686,6 +686,9 @@ class Device:
     # checks then report nothing rather than "missing".
     management_visible: bool = True
     line_count: int = 0
+    # Vendor-neutral facts. Keys the checks read: 'profile_kinds' (tuple of the security
+    # profile kinds the platform attaches to policy rules: 'ips', 'av', 'url', 'waf',
+    # 'app', 'dns'), 'remote_access', 'wireless'.
     facts: dict[str, Any] = field(default_factory=dict)
 
     def interface(self, name: str) -> Interface | None:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 ZONE_KINDS = ("external", "dmz", "prod", "uat", "mgmt", "internal", "partner", "guest")
-TOP_KEYS = {"organization", "zones", "flows", "risky_services", "exceptions"}
+TOP_KEYS = {"organization", "zones", "flows", "risky_services", "exceptions", "documentation"}
+DOCUMENTATION_KEYS = {"ticket_pattern"}
 ZONE_KEYS = {"kind", "subnets", "interfaces", "vlans", "description"}
 FLOW_KEYS = {"from", "to", "services", "description", "ticket"}
 EXCEPTION_KEYS = {"fingerprint", "reason", "approved_by", "expires", "rule_id"}
@@ -87,6 +88,7 @@ class Policy:
     exceptions: list[PolicyException] = field(default_factory=list)
     inferred: bool = False
     notes: list[str] = field(default_factory=list)
+    ticket_pattern: str | None = None  # a rule's remark must match it (documentation: {ticket_pattern: ...})
 
     # ---- lookups
 
@@ -271,6 +273,16 @@ class _Loader:
         if "exceptions" in top:
             for item in self.seq(top["exceptions"][1], "exceptions"):
                 pol.exceptions.append(self.exception(item))
+        if "documentation" in top:
+            doc = self.mapping(top["documentation"][1], "documentation", DOCUMENTATION_KEYS)
+            if "ticket_pattern" in doc:
+                node = doc["ticket_pattern"][1]
+                pattern = self.scalar(node, "ticket_pattern")
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise self.err(node, f"ticket_pattern '{pattern}' is not a valid regular expression ({exc})") from None
+                pol.ticket_pattern = pattern
         return pol
 
     def zone(self, name: str, knode, vnode) -> Zone:
@@ -545,6 +557,11 @@ flows:
 # 'default' uses netlint's catalogue of risky services (telnet, SMB, RDP, databases...);
 # or give your own list, e.g. [tcp/23, tcp/3389].
 risky_services: default
+
+# What a rule's remark must contain to count as documented (article 10.1); omit to
+# accept any remark.
+documentation:
+  ticket_pattern: "CHG-[0-9]+"
 
 # Findings accepted by the CISO, by fingerprint (from `netlint lint --format json`).
 # An exception past its date stops suppressing and is reported.

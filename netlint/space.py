@@ -8,7 +8,7 @@ here, exactly, never by sampling.
 Fields, in BDD variable order (measured: contextual fields and the protocol first,
 then destination before source keeps typical ACLs small)::
 
-    family(1)  src_zone dst_zone in_if out_if (10 each)  proto(8)
+    family(1)  src_zone dst_zone in_if out_if (14 each)  proto(8)
     dst(128) dport(16) src(128) sport(16) icmp_type(8) icmp_code(8) established(1)
 
 An IPv4 address uses the first 32 of its 128 address bits; the rest are never
@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 ADDR_WIDTH = 128
 FAMILY_BITS = {4: 32, 6: 128}
 CONTEXT_FIELDS = ("src_zone", "dst_zone", "in_if", "out_if")
-CONTEXT_BITS = 10
+CONTEXT_BITS = 14  # up to 16,382 distinct zone or interface names per field in one run
 _FIELD_WIDTHS = [
     ("family", 1),
     ("src_zone", CONTEXT_BITS),

@@ -524,3 +524,33 @@ def no_ntp(ctx: DeviceContext) -> Iterator[Issue]:
             message_zh="未設定 NTP 伺服器：日誌時間戳記所依據的時鐘未同步",
             key="no-ntp",
         )
+
+
+@check("NL404", "no-command-accounting", "logging", "low", articles=("9.2", "11.1"))
+def no_command_accounting(ctx: DeviceContext) -> Iterator[Issue]:
+    """Administrators' commands are not sent to an accounting server.
+
+    What it does:
+        Reports devices that record no command accounting (TACACS+/RADIUS accounting of
+        configuration commands, or the platform's audit log sent off the box).
+
+    Why it matters:
+        Article 9.2 asks that operator logs be kept for device administration; without
+        command accounting nobody can tell who changed a rule and when.
+
+    Example:
+        IOS without `aaa accounting commands 15 default start-stop group tacacs+`.
+
+    How to fix:
+        Enable command accounting to the TACACS+ servers (or the platform's audit log to
+        syslog).
+    """
+    aaa = ctx.device.management.aaa
+    if not aaa.accounting_commands:
+        yield Issue(
+            loc=aaa.accounting_loc or aaa.loc or ctx.device_loc(),
+            message="no command accounting: administrators' changes are not recorded off the device",
+            message_zh="未啟用指令記錄（command accounting）：管理者的變更未記錄於設備以外",
+            key="no-accounting",
+        )
+

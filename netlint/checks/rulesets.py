@@ -31,8 +31,8 @@ def _could_be_everything(rule: Rule, side: str) -> bool:
 
 def is_any_any(ctx: DeviceContext, filt: Filter, rule: Rule) -> bool:
     """Permits every source, destination and service (exact, through the engine)."""
-    if rule.action != PERMIT or not rule.enabled or rule.established or rule.users:
-        return False
+    if rule.action != PERMIT or not rule.enabled or rule.established or rule.users or rule.approximations:
+        return False  # an identity or unmodelled condition (MAC, owner, App-ID) narrows it
     if rule.in_interfaces and all(i.lower().startswith(("lo", "loopback")) for i in rule.in_interfaces):
         return False  # accepting the host's own loopback traffic is not an any-any permit
     if not (_could_be_everything(rule, "src") and _could_be_everything(rule, "dst")):
@@ -311,3 +311,117 @@ def undefined_reference(ctx: DeviceContext) -> Iterator[Issue]:
             severity="high" if binding else None,
             evidence={"kind": ref.kind, "name": ref.name, "context": ref.context},
         )
+
+
+# --------------------------------------------------------------------------- expiry and documentation
+
+
+@check("NL130", "expired-rule", "expired-rule", "medium")
+def expired_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule's time-range or schedule is already over.
+
+    What it does:
+        Reports rules bound to a time-range or schedule whose end date has passed, so
+        that the rule no longer matches anything and only clutters the rule base.
+
+    Why it matters:
+        Article 10.3 asks that unnecessary rules be removed at the yearly review; an
+        expired temporary rule (a vendor window, a migration) is exactly that. If the
+        schedule is ever extended by mistake, the old access returns.
+
+    Example:
+        FortiOS `set schedule "vendor-2025Q1"` with a one-time schedule ending 2025-03-31.
+
+    How to fix:
+        Delete the rule and its schedule.
+    """
+    for filt in ctx.device.filters.values():
+        for rule in filt.rules:
+            if rule.time_range_expired:
+                yield Issue(
+                    loc=rule.loc,
+                    message=f"rule's schedule '{rule.time_range}' is over: the rule no longer matches; remove it",
+                    message_zh=f"規則的時段「{rule.time_range}」已結束：此規則已不再生效，應移除",
+                    key=f"{filt.name}|{rule.signature()}",
+                    evidence={**rule_ref(filt, rule), "time_range": rule.time_range},
+                )
+
+
+@check("NL131", "disabled-rule", "expired-rule", "low")
+def disabled_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A rule is disabled (inactive) but kept in the rule base.
+
+    What it does:
+        Reports rules marked disabled or inactive.
+
+    Why it matters:
+        Article 10.3: a disabled rule does nothing today but is one click from
+        re-opening access nobody reviewed; the yearly review should remove it.
+
+    Example:
+        ASA `access-list OUTSIDE_IN extended permit tcp any host 172.16.50.40 eq 22 inactive`;
+        FortiOS `set status disable`.
+
+    How to fix:
+        Delete the rule, or enable it after a documented review if it is needed.
+    """
+    for filt in ctx.device.filters.values():
+        for rule in filt.rules:
+            if not rule.enabled and not rule.time_range_expired:
+                yield Issue(
+                    loc=rule.loc,
+                    message=f"rule in '{filt.name}' is disabled but kept: remove it at the yearly review",
+                    message_zh=f"「{filt.name}」中的規則已停用但仍保留：應於年度檢視時移除",
+                    key=f"{filt.name}|{rule.signature()}",
+                    evidence=rule_ref(filt, rule),
+                )
+
+
+def _documented(rule: Rule, pattern) -> bool:
+    if pattern is not None:
+        return bool(pattern.search(rule.remark or ""))
+    return bool(rule.remark.strip())
+
+
+@check("NL140", "undocumented-rule", "undocumented-rule", "low")
+def undocumented_rule(ctx: DeviceContext) -> Iterator[Issue]:
+    """A permit rule carries no remark, description or ticket reference.
+
+    What it does:
+        Reports enabled permit rules with no remark/description/comment. When the policy
+        sets `documentation: {ticket_pattern: REGEX}`, the remark must also contain a
+        ticket reference matching it (e.g. `CHG-\\d+`).
+
+    Why it matters:
+        Article 10.1 asks that every rule change be reviewed against a need and recorded;
+        a rule nobody can trace to a request cannot be justified at the yearly review
+        (10.3), and its owner cannot be asked.
+
+    Example:
+        `permit tcp any host 172.16.50.20 eq 3389` with no remark above it.
+
+    How to fix:
+        Add a remark naming the change ticket, the owner and the purpose.
+    """
+    import re
+
+    pattern = None
+    pol = ctx.policy
+    if pol is not None and getattr(pol, "ticket_pattern", None):
+        pattern = re.compile(pol.ticket_pattern)
+    for filt in ctx.device.filters.values():
+        if filt.kind == "standard-acl" or (filt.table or "filter") in ("nat", "mangle", "raw"):
+            continue
+        for rule in filt.rules:
+            if rule.action != PERMIT or not rule.enabled or _documented(rule, pattern) or rule.established:
+                continue  # return traffic of established connections needs no ticket
+            if rule.in_interfaces and all(i.lower().startswith(("lo", "loopback")) for i in rule.in_interfaces):
+                continue
+            what = "no ticket reference matching the policy's pattern" if pattern and rule.remark else "no remark or description"
+            yield Issue(
+                loc=rule.loc,
+                message=f"permit rule in '{filt.name}' has {what}: nobody can tell why it exists",
+                message_zh=f"「{filt.name}」中的允許規則沒有{'符合政策格式的變更單號' if pattern and rule.remark else '註解或說明'}：無從得知其存在理由",
+                key=f"{filt.name}|{rule.signature()}",
+                evidence=rule_ref(filt, rule),
+            )

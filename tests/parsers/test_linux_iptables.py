@@ -704,8 +704,8 @@ def test_query_goto_does_not_come_back(gateway):
     assert v.action == PERMIT and v.rule is gateway.filters["FWD_DMZ"].rules[0]
     other = pkt("192.168.20.10", "93.184.216.34", 6, 80, in_if="eth2", out_if="ppp0")
     v = fs.evaluate("FORWARD", other)
-    # the end of FWD_DMZ goes back past FORWARD (goto): the policy, not LOGDROP
-    assert v.action == RETURN and v.rule is None
+    # the end of FWD_DMZ goes back past FORWARD (goto): FORWARD's policy decides, not LOGDROP
+    assert v.action == DENY and v.rule is None
     assert final_action(fs, "FORWARD", other) == DENY
     assert [r.name for _, r in v.trace] == ["FORWARD#5"]
     for p in (allowed, other):
