@@ -507,9 +507,13 @@ def _build_tree(text: str, file: str) -> list:
             pos = b
         px.Parse(text[pos:] if pos else text, True)
     except expat.ExpatError as exc:
-        line = exc.lineno or None
+        # At the very end of the text expat stands on the empty line after the last
+        # newline: point at the last line instead.
+        last = text.count("\n") + (0 if text.endswith("\n") else 1)
+        line = min(exc.lineno, last) if exc.lineno else None
+        where = f"line {line}" if line == exc.lineno else f"the end of the file, line {line}"
         raise ParseError(
-            file, f"is not well-formed XML ({expat.ErrorString(exc.code)} at line {exc.lineno}, "
+            file, f"is not well-formed XML ({expat.ErrorString(exc.code)} at {where}, "
                   f"column {exc.offset + 1})", line) from None
     except DefusedXmlException as exc:
         raise ParseError(
@@ -740,6 +744,7 @@ class _Run:
         self.vr_of: dict[str, str] = {}
         self.refs: list[tuple[str, str, Location, str]] = []  # (kind, name, loc, context) of rule uses
         self.zone_memo: dict[tuple, tuple[str, ...]] = {}
+        self.vsys_zones: dict[str | None, tuple[str, ...]] = {}  # vsys -> its (qualified) zone names
         self.vsys_of: dict[str, str] = {}
         self.user_auth: dict[str, str] = {}
         self.mgmt_auth_node: list | None = None
@@ -1135,7 +1140,8 @@ class _Run:
     def _resolve_service(self, scope: _Scope, name: str, stack: tuple[str, ...]) -> tuple:
         node, where = scope.find("service", name)
         if node is not None:
-            return (self.service_object(node, name), ())
+            svcs = self.service_object(node, name)
+            return (svcs, ()) if svcs else ((), (name,))
         node, where = scope.find("service-group", name)
         if node is not None:
             svcs: list[Service] = []
@@ -1490,6 +1496,8 @@ class _Run:
                 elif k[TAG] == "discard":
                     next_hop = "discard"
         dist = _int(_text(_child(r, "admin-dist")))
+        if dist is None:
+            dist = 10  # PAN-OS default administrative distance of a static route
         self.dev.routes.append(Route(dest, next_hop, _text(_child(r, "interface")) or None,
                                      dist, self.loc(r, whole=True), vrf))
 
@@ -1522,6 +1530,7 @@ class _Run:
             for m in members:
                 self.zone_of[m] = zname
             zone = Zone(zname, interfaces=list(members), loc=self.loc(z, whole=True))
+            self.vsys_zones[vsys] = self.vsys_zones.get(vsys, ()) + (zname,)
             self.dev.zones.append(zone)
             self.dev.define("zone", zname, self.loc(z, whole=True))
             self.facts.setdefault("zones", {})[zname] = info
@@ -2120,19 +2129,33 @@ class _Run:
         dst_zones = self.zone_list(vsys, _fm(get("to")), loc, ctx)
         rtype = _ft(get("rule-type")) or "universal"
         extra["rule_type"] = rtype
+        zone_pairs_approx = False
         if rtype == "intrazone":
+            # Pairs (z, z) for z in the source zones: a product only with one zone.
             dst_zones = src_zones
-            if src_zones is None:
-                approx.append("intrazone rule from any zone: it applies only when source and destination "
-                              "zones are the same")
-            elif len(src_zones) > 1:
-                approx.append("intrazone rule with several zones: it applies only inside each zone, not between them")
+            if src_zones is None or len(src_zones) > 1:
+                zone_pairs_approx = True
+                approx.append("intrazone rule" + (" from any zone" if src_zones is None else " with several zones")
+                              + ": it applies only when source and destination zones are the same")
         elif rtype == "interzone":
-            if src_zones is None or dst_zones is None or set(src_zones) & set(dst_zones):
+            # Pairs (s, d) with s != d: exact when one side is a single zone or the sides are disjoint.
+            universe = self.vsys_zones.get(vsys, ())
+            if src_zones is not None and dst_zones is not None and not set(src_zones) & set(dst_zones):
+                pass
+            elif src_zones is not None and len(src_zones) == 1 and (dst_zones is not None or universe):
+                dst_zones = tuple(z for z in (dst_zones or universe) if z != src_zones[0])
+            elif dst_zones is not None and len(dst_zones) == 1 and (src_zones is not None or universe):
+                src_zones = tuple(z for z in (src_zones or universe) if z != dst_zones[0])
+            else:
+                zone_pairs_approx = True
                 approx.append("interzone rule: it applies only when source and destination zones differ")
         elif rtype != "universal":
             self.dev.warn(self.rule_child_loc(x, pos, loc, "rule-type"),
                           f"security rule '{name}': rule-type '{rtype}' not understood (taken as universal)")
+        if zone_pairs_approx:
+            extra["zone_pairs_approximate"] = True
+            if action != PERMIT:
+                extra["unmapped_applications"] = True  # a deny is assumed not to match (engine flag)
         # ---- addresses
         src, notes = self.address_set(scope, _fm(get("source")), _fyes(get("negate-source")), loc, ctx)
         if notes:
@@ -2346,7 +2369,9 @@ class _Run:
                         approx.append(f"application {', '.join(unmapped)} not modelled (assumed to match on the "
                                       "rule's services)")
                     else:
-                        services = tuple(narrowed)
+                        # The mapped applications' part is exact; with none mapped the services
+                        # stay as written and extra['unmapped_applications'] makes the deny match nothing.
+                        services = tuple(narrowed) if app_svcs else tuple(base)
                         approx.append(f"application {', '.join(unmapped)} not modelled (this deny is assumed not "
                                       "to match it)")
                 else:
