@@ -185,6 +185,9 @@ PROFILE_KEYS = {
     "virtual-patch-profile": "virtual-patch",
 }
 _PROFILE_KEY_SET = frozenset(PROFILE_KEYS)
+# What FortiOS can attach to a firewall policy (Device.facts['profile_kinds']).
+PROFILE_KINDS = ("ips", "av", "url", "waf", "app", "dns", "ssl", "email", "dlp", "file", "voip", "icap", "video",
+                 "ssh", "casb")
 PROFILE_BLOCKS = {
     "antivirus profile": "av", "ips sensor": "ips", "webfilter profile": "url", "application list": "app",
     "dnsfilter profile": "dns", "waf profile": "waf", "firewall ssl-ssh-profile": "ssl",
@@ -726,6 +729,8 @@ class _Vdom:
         self.profile_groups: dict[str, dict[str, str]] = {}
         self.user_groups: dict[str, tuple[str, ...]] = {}
         self.intrazone_allow: list[str] = []
+        self.implicit_log: bool | None = None  # config log setting / set fwpolicy-implicit-log
+        self.implicit_log_line: int | None = None
         self.memo_addr: dict[tuple[int, str], tuple] = {}
         self.memo_set: dict[tuple, tuple] = {}
         self.memo_svc: dict[str, tuple] = {}
@@ -1271,6 +1276,8 @@ class _Run:
                 iface.shutdown = True
             if "mode" in S:
                 iface.extra["mode"] = _first(S, "mode")
+            if _first(S, "dedicated-to") == "management":
+                iface.extra["management_only"] = True  # out-of-band port: forwards no traffic
             if "vrf" in S:
                 iface.vrf = _first(S, "vrf")
             for sub in e.blocks:
@@ -1894,6 +1901,9 @@ class _Run:
                 stateful=True, zones=zones,
             )
             filt.extra["vdom"] = v.name
+            filt.extra["default_logged"] = bool(v.implicit_log)
+            if v.implicit_log_line:
+                filt.extra["default_logged_line"] = v.implicit_log_line
             if v.intrazone_allow:
                 filt.extra["intrazone_allow"] = list(v.intrazone_allow)
             tables = []
@@ -2299,6 +2309,13 @@ class _Run:
     def h_fortianalyzer(self, b: _Block, v: _Vdom | None) -> None:
         self.log_host(b.sets, b.line, "fortianalyzer")
 
+    def h_log_setting(self, b: _Block, v: _Vdom) -> None:
+        """`config log setting`: fwpolicy-implicit-log logs the implicit deny (policy 0)."""
+        self.h_log_other(b, v)
+        if "fwpolicy-implicit-log" in b.sets:
+            v.implicit_log = _enabled(b.sets, "fwpolicy-implicit-log")
+            v.implicit_log_line = _line(b.sets, "fwpolicy-implicit-log")
+
     def h_log_other(self, b: _Block, v: _Vdom | None) -> None:
         self.mfacts.setdefault("log_settings", {})[" ".join(b.path)] = {k: " ".join(x) for k, (x, _) in b.sets.items()}
 
@@ -2586,6 +2603,7 @@ class _Run:
             self.vdom("root")
         self.multi = len(self.vdoms) > 1
         self.facts["vdom_mode"] = self.vdom_mode or self.multi
+        self.facts["profile_kinds"] = PROFILE_KINDS
         self.facts["vdoms"] = list(self.vdoms)
         if not self.multi:
             for route in self.dev.routes:
@@ -2719,6 +2737,19 @@ class _Run:
                 if method not in m.aaa.login_methods:
                     m.aaa.login_methods.append(method)
             m.aaa.login_methods.append("local")
+        # Command accounting: TACACS+ accounting (7.x), or the event log, which records
+        # every configuration change (who, from where, which object), sent off the box.
+        logs = self.mfacts.get("log_settings", {})
+        tacacs_acct = logs.get("log tacacs+accounting setting", {})
+        events = logs.get("log eventfilter", {})
+        if tacacs_acct.get("status") == "enable" and tacacs_acct.get("server"):
+            m.aaa.accounting_commands = True
+            self.mfacts["command_accounting"] = "TACACS+ accounting (config log tacacs+accounting setting)"
+        elif m.log_hosts and events.get("event", "enable") != "disable" and events.get("system", "enable") != "disable":
+            m.aaa.accounting_commands = True
+            m.aaa.accounting_loc = m.log_hosts[0].loc
+            self.mfacts["command_accounting"] = ("event log of configuration changes sent to " +
+                                                 ", ".join(h.address for h in m.log_hosts))
         for key, label in (("pre-login-banner", "pre-login"), ("post-login-banner", "post-login")):
             if key in self.banner_texts:
                 m.banners[label] = self.banner_texts.get(f"{label}-text") or f"(FortiOS default {label} disclaimer)"
@@ -2980,7 +3011,7 @@ _HANDLERS: dict[str, tuple[str, Any]] = {
     "log fortianalyzer3 setting": _global_handler(_Run.h_fortianalyzer),
     "log fortianalyzer override-setting": _global_handler(_Run.h_fortianalyzer),
     "log disk setting": _global_handler(_Run.h_log_other),
-    "log setting": _global_handler(_Run.h_log_other),
+    "log setting": _vdom_handler(_Run.h_log_setting),
     "log memory setting": _global_handler(_Run.h_log_other),
     "log eventfilter": _global_handler(_Run.h_log_other),
     "log fortiguard setting": _global_handler(_Run.h_log_other),

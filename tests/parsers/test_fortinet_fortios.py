@@ -577,6 +577,7 @@ def test_vdoms_form_separate_filters(vdoms):
     assert {i.name: i.extra["vdom"] for i in vdoms.interfaces} == {
         "port1": "root", "port2": "root", "port5": "trading", "port6": "trading"}
     assert vdoms.management.idle_timeout == 900
+    assert root.extra["default_logged"] is False  # fwpolicy-implicit-log defaults to disable
     assert vdoms.parse_warnings == []
 
 
@@ -626,6 +627,7 @@ def test_weak_management(weak):
         False, [("radius", "192.168.1.20", "reversible")])
     assert m.facts["strong_crypto"] is False and m.facts["admin_telnet"] is True
     assert m.banners == {}
+    assert m.aaa.accounting_commands is False  # no log host receives the configuration-change events
 
 
 def test_hardened_management(hardened):
@@ -656,6 +658,8 @@ def test_hardened_management(hardened):
     assert m.banners["pre-login"].startswith("Authorised use only.") and "\n" in m.banners["pre-login"]
     assert m.banners["post-login"] == "(FortiOS default post-login disclaimer)"
     assert m.facts["admin_lockout"] == {"threshold": 3, "duration": 900}
+    assert m.aaa.accounting_commands and m.aaa.accounting_loc.line == line_of(CASES / "mgmt-hardened.conf",
+                                                                               'set server "10.99.0.20"')
     assert hardened.facts["private_data_encryption"] is True
     assert hardened.parse_warnings == []
 
@@ -897,7 +901,18 @@ def test_edge_fw_management(edge):
     (c,) = m.snmp_communities
     assert (c.secret.default_value, c.hosts, c.loc.line) == ("public", ["10.99.0.0/24"], line_of(EDGE_FW, 'set name "public"'))
     assert m.aaa.enabled is False
+    # configuration changes are event-logged to the syslog server: command accounting
+    assert m.aaa.accounting_commands and m.aaa.accounting_loc.line == line_of(EDGE_FW, 'set server "10.99.0.20"')
     assert edge.facts["dos_policies"][0]["interface"] == "wan1"
+
+
+def test_edge_fw_platform_facts(edge):
+    assert {"ips", "av", "url", "waf", "app", "dns"} <= set(edge.facts["profile_kinds"])
+    by = {i.name: i for i in edge.interfaces}
+    assert by["mgmt"].extra["management_only"] is True and "management_only" not in by["port2"].extra
+    f = edge.filters["policy"]
+    assert f.extra["default_logged"] is True
+    assert f.extra["default_logged_line"] == line_of(EDGE_FW, "set fwpolicy-implicit-log enable")
 
 
 @pytest.mark.parametrize("src,dst,proto,dport,zones,expected", [
