@@ -712,3 +712,506 @@ def test_query_module_on_the_security_policy(srx):
     out = answer(fs, name, make_packet({"src": "1.1.1.1", "dst": "172.16.10.53", "proto": "tcp", "dport": 80,
                                         "from_zone": "untrust", "to_zone": "dmz", "established": True}))
     assert out["action"] == "permit" and out["rule"] is None  # stateful: return traffic
+
+
+# --------------------------------------------------------------------------- the sample network's exchange firewall
+
+
+def test_exch_fw_parses_cleanly(exch):
+    assert exch.parse_warnings == []
+    by = {i.name: i for i in exch.interfaces}
+    assert (by["ge-0/0/0.0"].zone, [str(a) for a in by["ge-0/0/0.0"].addresses]) == ("exchange", ["192.0.2.2/30"])
+    assert (by["ge-0/0/1.0"].zone, [str(a) for a in by["ge-0/0/1.0"].addresses]) == ("prod", ["10.10.254.2/30"])
+    assert (by["fxp0.0"].zone, [str(a) for a in by["fxp0.0"].addresses]) == (None, ["10.99.0.4/24"])
+    assert by["fxp0.0"].extra["oob_management"] is True
+    assert by["lo0.0"].filter_in == "PROTECT-RE"
+    assert by["ge-0/0/0.0"].extra["physical_description"].startswith("Leased line to the exchange")
+    routes = [(str(r.destination), r.next_hop, r.distance) for r in exch.routes]
+    assert routes == [("192.0.2.128/25", "192.0.2.1", 5), ("10.0.0.0/8", "10.10.254.1", 5)]
+    assert [(z.name, z.interfaces) for z in exch.zones] == [("exchange", ["ge-0/0/0.0"]), ("prod", ["ge-0/0/1.0"])]
+    assert 150 <= len(EXCH_FW.read_text().splitlines()) <= 250
+    assert set(exch.filters) == {"PROTECT-RE", "security-policy"}
+    assert unused(exch) == set()
+    assert [r for r in exch.references if not any(o.name == r.name for o in exch.objects)] == []
+
+
+def test_exch_fw_policies(exch):
+    filt = exch.filters["security-policy"]
+    assert filt.default_action == DENY and filt.default_explicit is True
+    r = rules_by_name(filt)
+    assert list(r) == ["allow-fix-orders", "fix-gw-standby", "allow-market-data", "temp-troubleshoot"]
+    fix = r["allow-fix-orders"]
+    assert fix.remark == "CHG-2024-118 TWSE FIX order routing" and fix.log
+    assert (fix.src.items, fix.dst.items, fix.services) == ((net("10.10.20.0/24"),), (host("192.0.2.130"),),
+                                                           (tcp(9443),))
+    assert (fix.src_zones, fix.dst_zones) == (("prod",), ("exchange",))
+    md = r["allow-market-data"]
+    assert (md.src.items, md.dst.items, md.services) == ((host("192.0.2.140"),), (net("10.10.20.0/24"),),
+                                                        (udp((30000, 30100)),))
+    temp = r["temp-troubleshoot"]
+    assert temp.src.any and temp.dst.items == (net("10.10.0.0/16"),) and temp.services == (ANY_SERVICE,)
+    assert r["fix-gw-standby"].remark == ""
+    # the engine agrees that the standby policy is shadowed by allow-fix-orders
+    facts = FilterSet(exch).anomalies("security-policy")
+    assert facts[1].shadowed and facts[1].covering == [0]
+    assert not any(f.shadowed for i, f in enumerate(facts) if i != 1)
+    re_facts = FilterSet(exch).anomalies("PROTECT-RE")
+    names = [x.name for x in exch.filters["PROTECT-RE"].rules]
+    assert names == ["allow-mgmt", "allow-mgmt-replies", "allow-noc-ssh"]
+    assert [f.shadowed for f in re_facts] == [False, False, True] and re_facts[2].covering == [0]
+
+
+@pytest.mark.parametrize("fz,tz,src,dst,proto,dport,action,rule", [
+    ("prod", "exchange", "10.10.20.5", "192.0.2.130", 6, 9443, PERMIT, "allow-fix-orders"),
+    ("prod", "exchange", "10.10.20.5", "192.0.2.130", 6, 443, DENY, None),
+    ("prod", "exchange", "10.10.30.5", "192.0.2.130", 6, 9443, DENY, None),
+    ("exchange", "prod", "192.0.2.140", "10.10.20.7", 17, 30050, PERMIT, "allow-market-data"),
+    ("exchange", "prod", "203.0.113.9", "10.10.5.5", 6, 3389, PERMIT, "temp-troubleshoot"),
+    ("exchange", "prod", "192.0.2.140", "10.20.0.1", 17, 30050, DENY, None),
+])
+def test_exch_fw_queries(exch, fz, tz, src, dst, proto, dport, action, rule):
+    assert verdict(exch, "security-policy", src, dst, proto, dport, from_zone=fz, to_zone=tz) == (action, rule)
+
+
+def test_exch_fw_protect_re(exch):
+    assert verdict(exch, "PROTECT-RE", "10.99.0.7", "10.99.0.4", 6, 22) == (PERMIT, "allow-mgmt")
+    assert verdict(exch, "PROTECT-RE", "10.99.0.30", "10.99.0.4", 6, 50001, sport=49,
+                   established=True) == (PERMIT, "allow-mgmt-replies")
+    assert verdict(exch, "PROTECT-RE", "192.0.2.1", "192.0.2.2", 6, 22) == (DENY, None)
+    assert verdict(exch, "PROTECT-RE", "10.99.0.7", "10.99.0.4", 6, 23) == (DENY, None)
+
+
+def test_exch_fw_every_planted_comment_precedes_its_statement(exch):
+    lines = EXCH_FW.read_text().splitlines()
+    planted = [i for i, line in enumerate(lines) if "PLANTED" in line]
+    assert len(planted) == 7
+    targets = {lines[i + 1].strip() for i in planted}
+    assert targets == {"user admin {", "telnet;", "http {", "term allow-noc-ssh {", "policy fix-gw-standby {",
+                       "policy temp-troubleshoot {", "host-inbound-traffic {"}
+    m = exch.management
+    points = {  # the model's location of each planted problem is the line after its comment
+        "user admin {": next(u for u in m.users if u.name == "admin").loc.line,
+        "telnet;": m.service("telnet")[0].loc.line,
+        "http {": m.service("http")[0].loc.line,
+        "term allow-noc-ssh {": rules_by_name(exch.filters["PROTECT-RE"])["allow-noc-ssh"].loc.line,
+        "policy fix-gw-standby {": rules_by_name(exch.filters["security-policy"])["fix-gw-standby"].loc.line,
+        "policy temp-troubleshoot {": rules_by_name(exch.filters["security-policy"])["temp-troubleshoot"].loc.line,
+        "host-inbound-traffic {": exch.facts["zone_host_inbound"]["exchange"]["line"] - 1,
+    }
+    for i in planted:
+        assert points[lines[i + 1].strip()] == i + 2, lines[i + 1]
+
+
+def test_exch_fw_management(exch):
+    m = exch.management
+    assert [(s.protocol, s.enabled, s.interfaces) for s in m.services] == [
+        ("ssh", True, ["fxp0.0", "ge-0/0/0.0"]),
+        ("telnet", True, ["fxp0.0", "ge-0/0/0.0"]),  # the exchange zone admits every system service
+        ("http", True, ["fxp0.0"]),  # J-Web limited to fxp0.0
+        ("snmp", True, ["fxp0.0", "ge-0/0/0.0"]),
+    ]
+    assert m.ssh_version == "2" and m.facts["ssh_root_login"] == "deny"
+    zone = next(z for z in exch.zones if z.name == "exchange")
+    assert zone.management_access == ("all",)
+    users = {u.name: u for u in m.users}
+    assert set(users) == {"root", "admin", "wang.ops"}
+    assert (users["admin"].privilege, users["admin"].role, users["admin"].secret.storage) == (15, "super-user", "sha512")
+    assert (users["wang.ops"].privilege, users["wang.ops"].role) == (15, "noc-admin")  # permissions all
+    assert m.facts["builtin_users"] == ["root"]
+    aaa = m.aaa
+    assert aaa.enabled is True and aaa.login_methods == ["tacplus", "password"]
+    assert [(s.protocol, s.address, s.key.storage) for s in aaa.servers] == [("tacacs+", "10.99.0.30", "reversible")]
+    assert aaa.accounting_commands is True
+    assert [(h.address, h.transport) for h in m.log_hosts] == [("10.99.0.20", "udp")]
+    assert m.log_timestamps is True
+    assert m.ntp_servers == ["10.99.0.10"] and m.ntp_authenticated is False
+    (community,) = m.snmp_communities
+    assert (community.version, community.access, community.hosts) == ("2c", "ro", ["10.99.0.0/24"])
+    assert community.secret.default_value is None and community.loc.text.startswith("community <redacted>")
+    assert m.facts["classes_without_idle_timeout"] == ["super-user"] and m.idle_timeout is None
+
+
+# --------------------------------------------------------------------------- management plane
+
+
+def test_weak_management(weak):
+    m = weak.management
+    svc = {s.protocol: s for s in m.services}
+    assert set(svc) == {"ssh", "telnet", "ftp", "finger", "xnm-clear-text", "http", "snmp"}
+    assert svc["telnet"].interfaces == ["ge-0/0/0.0", "ge-0/0/1.0"]  # host-inbound all, zone and interface level
+    assert svc["http"].interfaces == ["ge-0/0/0.0"] and svc["http"].port == 80
+    assert m.ssh_version == "1,2" and svc["ssh"].version == "1,2"
+    assert m.facts["ssh_root_login"] == "allow"
+    assert m.ssh_version_loc.line == line_of(CASES / "mgmt-weak.conf", "protocol-version [ v1 v2 ];")
+    users = {u.name: u for u in m.users}
+    assert users["admin"].secret.storage == "md5" and users["root"].secret.storage == "md5"
+    assert users["helpdesk"].privilege == 5
+    assert m.aaa.enabled is False and m.aaa.login_methods == []
+    assert m.facts["aaa_servers_unused"] == ["10.1.1.50"]
+    assert m.aaa.servers[0].key.storage == "reversible"  # $9$ is reversible obfuscation
+    assert m.log_hosts == [] and m.ntp_servers == []
+    (community,) = m.snmp_communities
+    assert (community.secret.default_value, community.access, community.hosts, community.acl) == (
+        "public", "rw", [], None)
+    (user,) = m.snmp_users
+    assert (user.name, user.auth, user.priv) == ("monitor", "md5", "des")
+    assert next(z for z in weak.zones if z.name == "untrust").management_access == ("all",)
+    assert weak.filters["security-policy"].default_action == PERMIT
+
+
+def test_hardened_management(hardened):
+    m = hardened.management
+    assert [(s.protocol, s.interfaces, s.port) for s in m.services] == [
+        ("ssh", [], 22), ("netconf", [], 830), ("https", ["fxp0.0"], 443), ("snmp", ["fxp0.0"], 161)]
+    assert m.ssh_version == "2"
+    assert hardened.zones == [] and "security-policy" not in hardened.filters
+    users = {u.name: u for u in m.users}
+    assert users["chen.wei"].key_auth is True and users["chen.wei"].secret.storage == "sha512"
+    assert users["lin.hui"].secret.storage == "sha256"
+    assert users["chen.wei"].privilege is None and users["chen.wei"].role == "net-ops"
+    assert m.idle_timeout == 600  # the longest class idle-timeout (net-ro, 10 minutes)
+    assert m.idle_timeout_loc.line == line_of(CASES / "mgmt-hardened.conf", "idle-timeout 10;")
+    assert m.banners == {"exec": "Change window: Saturday 02:00-06:00 (CAB approval required)",
+                         "login": "Example Securities - authorised staff only. All sessions are recorded."}
+    assert m.facts["login_retry_options"] == {"tries-before-disconnect": "3", "lockout-period": "15"}
+    assert m.facts["password_policy"] == {"format": "sha512", "minimum-length": "12"}
+    aaa = m.aaa
+    assert aaa.enabled and aaa.login_methods == ["tacplus"] and len(aaa.servers) == 2
+    assert aaa.accounting_commands and m.facts["accounting_events"] == ["login", "change-log", "interactive-commands"]
+    assert [(h.address, h.transport, h.port) for h in m.log_hosts] == [("10.99.0.20", "tcp", 1514),
+                                                                      ("10.99.0.21", "tls", 6514)]
+    assert m.facts["syslog_hosts"]["10.99.0.20"] == ["any info", "interactive-commands any"]
+    assert m.ntp_servers == ["10.99.0.10", "10.99.0.11"] and m.ntp_authenticated is True
+    assert m.snmp_communities == []
+    (user,) = m.snmp_users
+    assert (user.auth, user.priv) == ("sha256", "aes128")
+    assert m.log_timestamps is True
+
+
+def test_secret_storage_kinds():
+    assert jj._hash_storage("$9$abc") == "reversible"
+    assert jj._hash_storage('"$1$aa$bb"') == "md5"
+    assert jj._hash_storage("$5$aa$bb") == "sha256" and jj._hash_storage("$6$aa$bb") == "sha512"
+    assert jj._hash_storage("abJnggxhB/yWI") == "hash"
+    device = parse('system { login { user x { class read-only; authentication { plain-text-password-value "juniper"; } } } }')
+    (user,) = device.management.users
+    assert user.secret.storage == "plaintext" and user.secret.default_value == "juniper" and user.privilege == 1
+
+
+def test_secrets_never_reach_the_model(weak, hardened, exch):
+    for path, device in ((CASES / "mgmt-weak.conf", weak), (CASES / "mgmt-hardened.conf", hardened),
+                         (EXCH_FW, exch)):
+        dumped = json.dumps(device_to_dict(device))
+        for line in path.read_text().splitlines():
+            if "SECRET-DATA" in line:
+                value = line.split('"')[1]
+                assert value not in dumped and value[3:15] not in dumped, (path.name, value)
+        assert "Xs3c-mon1tor-7Qp" not in dumped
+
+
+def test_redaction():
+    assert junos_redact('encrypted-password "$6$abc$def"; ## SECRET-DATA') == "encrypted-password <redacted>; ## SECRET-DATA"
+    assert junos_redact('secret "$9$Hk5FCt"; ## SECRET-DATA') == "secret <redacted>; ## SECRET-DATA"
+    assert junos_redact('authentication-key 1 type md5 value "$9$abc";') == "authentication-key 1 type md5 value <redacted>;"
+    assert junos_redact("set snmp community s3cret authorization read-only") == \
+        "set snmp community <redacted> authorization read-only"
+    assert junos_redact("community public {") == "community public {"
+    assert junos_redact('pre-shared-key ascii-text "$9$xyz";') == "pre-shared-key ascii-text <redacted>;"
+    assert junos_redact("host-name r1;") == "host-name r1;"
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def test_groups_inheritance(groups):
+    path = CASES / "groups.conf"
+    assert groups.hostname == "grp-fw"  # the explicit statement wins over the group's
+    hosts = [(h.address, h.loc.line) for h in groups.management.log_hosts]
+    assert hosts == [("10.99.0.20", line_of(path, "host 10.99.0.20 {")),
+                     ("10.99.0.21", line_of(path, "host 10.99.0.21 {"))]  # inherited: the group's line
+    assert groups.management.ntp_servers == ["10.99.0.10"]
+    by = {i.name: i for i in groups.interfaces}
+    assert by["ge-0/0/0.0"].filter_in == "FROM-GROUP"  # <ge-*> / unit <*> wildcards
+    assert by["ge-0/0/1.0"].filter_in is None  # apply-groups-except
+    assert by["xe-0/0/0.0"].filter_in is None  # not a ge- interface
+    (ref,) = refs(groups, "acl", "FROM-GROUP")
+    assert ref.loc.line == line_of(path, "input FROM-GROUP;") and ref.context == "interface ge-0/0/0.0 input"
+    zones = {z.name: z.management_access for z in groups.zones}
+    assert zones == {"inside": ("ping",), "outside": ("ssh", "ping")}
+    (rule,) = groups.filters["security-policy"].rules
+    assert rule.log is True and rule.extra["log"] == ["session-init"]
+    assert "location" not in json.dumps(groups.facts)
+
+
+def test_groups_in_set_form():
+    device = parse(
+        "set groups G system syslog host 10.9.9.9 any any\n"
+        "set groups G interfaces <xe-*> unit 0 description from-group\n"
+        "set apply-groups G\n"
+        "set system host-name r1\n"
+        "set interfaces xe-0/0/0 unit 0 family inet address 10.0.0.1/24\n"
+        "set interfaces xe-0/0/1 unit 0 description explicit\n")
+    assert device.parse_warnings == []
+    assert [(h.address, h.loc.line) for h in device.management.log_hosts] == [("10.9.9.9", 1)]
+    descriptions = {i.name: i.description for i in device.interfaces}
+    assert descriptions == {"xe-0/0/0.0": "from-group", "xe-0/0/1.0": "explicit"}
+
+
+def test_undefined_group_warns():
+    device = parse("apply-groups NOPE;\nsystem {\n    host-name r1;\n}\n")
+    (w,) = device.parse_warnings
+    assert w.loc.line == 1 and "NOPE" in w.message
+
+
+# --------------------------------------------------------------------------- switches and routing
+
+
+def test_switch_ports_and_vlans(switch):
+    assert [(v.id, v.name) for v in switch.vlans] == [(10, "PROD"), (30, "USERS"), (99, "MGMT-NATIVE")]
+    by = {i.name: i for i in switch.interfaces}
+    up = by["ge-0/0/0.0"]
+    assert (up.switchport, up.mode, up.trunk_allowed_vlans, up.native_vlan) == (True, "trunk", (10, 30, 200, 201, 202), 99)
+    assert by["ge-0/0/1.0"].trunk_allowed_vlans is None  # members all
+    assert (by["ge-0/0/2.0"].mode, by["ge-0/0/2.0"].access_vlan) == ("access", 30)
+    assert by["ge-0/0/47"].shutdown is True
+    # interface-range: member with [a-b] and member-range
+    for name in ("ge-0/0/10.0", "ge-0/0/11.0", "ge-0/0/12.0", "ge-0/0/20.0", "ge-0/0/21.0"):
+        assert (by[name].access_vlan, by[name].extra["physical_description"]) == (30, "user access ports")
+    irb = by["irb.10"]
+    assert irb.vlan_id == 10 and irb.filter_in == "PROD-IN" and irb.description == "PROD gateway"
+    assert [(str(a), a.secondary) for a in irb.addresses] == [
+        ("10.10.10.1/24", True), ("10.10.11.1/24", False), ("2001:db8:10::1/64", False)]
+    assert by["irb.30"].vrf == "MGMT-VR" and by["me0.0"].extra["oob_management"] is True
+
+
+def test_static_routes(switch):
+    routes = [(str(r.destination), r.next_hop, r.interface, r.distance, r.vrf) for r in switch.routes]
+    assert routes == [
+        ("::/0", "2001:db8:10::fffe", None, 5, None),
+        ("0.0.0.0/0", "10.10.10.254", None, 5, None),
+        ("0.0.0.0/0", "10.10.11.254", None, 20, None),  # qualified-next-hop with its own preference
+        ("192.0.2.0/24", None, "discard", 250, None),
+        ("10.50.0.0/16", "10.10.10.2", None, 5, None),
+        ("10.50.0.0/16", "10.10.10.3", None, 5, None),
+        ("0.0.0.0/0", "10.30.0.254", None, 5, "MGMT-VR"),
+    ]
+
+
+# --------------------------------------------------------------------------- malformed and truncated input
+
+
+def test_malformed_lines_are_warnings_at_their_line():
+    path = CASES / "malformed.conf"
+    device = load("malformed.conf")
+    got = {w.loc.line: w.message for w in device.parse_warnings}
+    expect = {
+        "apply-groups NO-SUCH-GROUP;": "group 'NO-SUCH-GROUP', which is not defined",
+        "domain-name example.com": "without ';'",
+        "frobnicate yes;": "statement not understood: 'frobnicate' under [edit system]",
+        "gopher;": "under [edit system services]",
+        "wibble on;": "under [edit system syslog]",
+        "address 10.1.1.300/24;": "not an IPv4 interface address",
+        "sparkle;": "under [edit interfaces ge-0/0/0]",
+        "not-an-address;": "is not an address prefix",
+        "destination-port notaport;": "'notaport' is not a port",
+        "destination-port 90-80;": "port range 90-80 is reversed",
+        "wibble 5;": "under [edit firewall filter BAD term odd-match from]",
+        "route 10.9.0.0/16;": "has no next-hop",
+        "teleport;": "not a host-inbound system service",
+        "policy no-action {": "no permit, deny or reject action",
+        "frobnicator {": "statement not understood: 'frobnicator'",
+    }
+    assert len(got) == len(expect) + 1
+    for text, message in expect.items():
+        assert message in got[line_of(path, text)], (text, got[line_of(path, text)])
+    stray = [w for w in device.parse_warnings if "unbalanced" in w.message]
+    assert len(stray) == 1 and stray[0].loc.text == "}"
+    # everything valid around the mistakes is read
+    assert device.hostname == "bad-fw" and [s.protocol for s in device.management.services] == ["ssh"]
+    assert [h.address for h in device.management.log_hosts] == ["10.99.0.20"]
+    assert [str(a) for a in device.interface("ge-0/0/0.0").addresses] == ["10.1.2.1/24"]
+    assert [(str(r.destination), r.next_hop) for r in device.routes] == [("10.8.0.0/16", "10.1.2.254")]
+    bad = rules_by_name(device.filters["BAD"])
+    assert bad["good"].src.items == (net("10.0.0.0/8"),)
+    # unreadable values make the rule approximate, never silently empty
+    assert bad["bad-port"].services == (Service(6),) and bad["bad-port"].approximations
+    assert bad["reversed"].approximations and bad["odd-match"].approximations
+    (policy,) = device.filters["security-policy"].rules
+    assert policy.action == DENY and policy.dst.unresolved == ("NOT-DEFINED",)
+    assert refs(device, "address-object", "NOT-DEFINED")
+    assert "protocols" not in " ".join(w.message for w in device.parse_warnings)
+
+
+def test_truncated_file_parses_what_it_has():
+    path = CASES / "truncated.conf"
+    device = load("truncated.conf")
+    complete, cut = device.filters["security-policy"].rules
+    assert complete.name == "complete" and complete.dst.items == (host("10.1.1.10"),) and complete.action == PERMIT
+    assert cut.name == "cut-here" and cut.approximations == ("no match destination-address", "no match application")
+    lines = {w.loc.line: w.message for w in device.parse_warnings}
+    assert "never closed" in lines[line_of(path, "match {", line_of(path, "policy cut-here {"))]
+    assert "without ';'" in lines[line_of(path, "destination-add")] or any(
+        "without ';'" in w.message for w in device.parse_warnings)
+    assert device.hostname == "cut-fw" and device.management.ssh_version == "2"
+
+
+def test_truncations_never_crash():
+    for path in [EXCH_FW, CASES / "srx-policies.conf", CASES / "srx-policies.set", CASES / "filters.conf",
+                 CASES / "groups.conf"]:
+        text = path.read_text()
+        for cut in range(1, len(text), max(1, len(text) // 60)):
+            try:
+                device = parse(text[:cut], "cut.conf")
+            except ParseError:
+                continue
+            assert all("internal error" not in w.message for w in device.parse_warnings), (path.name, cut)
+
+
+def test_fuzzed_configs_never_crash():
+    rng = random.Random(20241118)
+    junk = ["{", "}", ";", "[", "]", '"', "inactive:", "term", "from", "then", "except", "any", "999999", "::",
+            "10.0.0.300/33", "/*", "#", "apply-groups", "<*>", "policy", "match", "set", "deactivate"]
+    for path in [EXCH_FW, CASES / "srx-policies.conf", CASES / "srx-policies.set", CASES / "filters.conf",
+                 CASES / "mgmt-hardened.conf", CASES / "groups.conf", CASES / "switch-ex.conf"]:
+        lines = path.read_text().splitlines()
+        for _ in range(25):
+            mutated = list(lines)
+            for _ in range(rng.randint(1, 6)):
+                i = rng.randrange(len(mutated))
+                toks = mutated[i].split(" ")
+                if rng.random() < 0.4 and len(toks) > 1:
+                    del toks[rng.randrange(len(toks))]
+                else:
+                    toks.insert(rng.randrange(len(toks) + 1), rng.choice(junk))
+                mutated[i] = " ".join(toks)
+            try:
+                device = parse("\n".join(mutated), "fuzz.conf")
+            except ParseError:
+                continue
+            assert all("internal error" not in w.message for w in device.parse_warnings)
+
+
+def test_odd_input_never_crashes():
+    odd = ["}", "{", "{ }", ";", "[ a b ]", "set", "set system", "deactivate", "delete", "delete system",
+           'system { host-name "unterminated; }', "/* never closed", "inactive:", "inactive: system { }",
+           "system { services { ssh { protocol-version; } } }", "interfaces { ge-0/0/0 { unit; } }",
+           "firewall { filter F { term; } }", "firewall { filter F { term t { from { source-address; } } } }",
+           "security { policies { from-zone a; } }", "security { policies { from-zone a to-zone b { policy; } } }",
+           "security { policies { default-policy; } }", "security { zones { security-zone z { interfaces; } } }",
+           "applications { application a { protocol; } }", "applications { application-set s { application s; } }",
+           "routing-options { static { route; } }", "routing-options { static { route x next-hop y; } }",
+           "schedulers { scheduler s { start-date x stop-date y; } }", "snmp { community; }",
+           "system { login { user; class; } }", "groups { g { system { host-name x; } } } apply-groups g;",
+           "groups { g { interfaces { <*> { mtu 1; } } } } interfaces { apply-groups g; }",
+           "policy-options { prefix-list P { apply-path \"a b <*>\"; } }",
+           "security { address-book { global { address-set S { address-set S; } } } }"]
+    for text in odd:
+        try:
+            device = parse("version 21.4R3.15;\n" + text + "\n")
+        except ParseError:
+            continue
+        assert device.vendor == "juniper_junos"
+        assert all("internal error" not in w.message for w in device.parse_warnings), (text, device.parse_warnings)
+
+
+# --------------------------------------------------------------------------- smaller features
+
+
+def test_snippets_are_wrapped_in_their_hierarchy():
+    device = parse("filter EDGE {\n    term a {\n        from {\n            protocol tcp;\n        }\n"
+                   "        then accept;\n    }\n}\n")
+    assert device.filters["EDGE"].rules[0].services == (Service(6),)
+    device = parse("from-zone a to-zone b {\n    policy p {\n        match {\n            source-address any;\n"
+                   "            destination-address any;\n            application junos-ssh;\n        }\n"
+                   "        then {\n            permit;\n        }\n    }\n}\n")
+    (rule,) = device.filters["security-policy"].rules
+    assert rule.src_zones == ("a",) and rule.services == (tcp(22),)
+    device = parse("term t1 {\n    then discard;\n}\n", "lo0-filter.conf")
+    assert device.filters["lo0-filter"].rules[0].action == DENY
+
+
+def test_mentioned_in_unmodelled_hierarchies_is_not_unused():
+    device = parse(
+        "firewall { filter SAMPLE { term t { then accept; } } policer P1 { if-exceeding { bandwidth-limit 1m; "
+        "burst-size-limit 10k; } then discard; } }\n"
+        "forwarding-options { family inet { filter { input SAMPLE; } } }\n"
+        "class-of-service { interfaces { ge-0/0/0 { unit 0 { policer P1; } } } }\n")
+    assert unused(device) == set()
+    assert {r.context for r in refs(device)} == {"mentioned"}
+    assert device.parse_warnings == []
+
+
+def test_nat_inventory():
+    device = parse(
+        "set security address-book global address WEB 172.16.0.10/32\n"
+        "set security nat static rule-set FROM-NET from zone untrust\n"
+        "set security nat static rule-set FROM-NET rule web match destination-address 203.0.113.10/32\n"
+        "set security nat static rule-set FROM-NET rule web then static-nat prefix 172.16.0.10/32\n"
+        "set security nat destination rule-set DST from zone untrust\n"
+        "set security nat destination rule-set DST rule r1 match destination-address-name WEB\n"
+        "set security nat destination rule-set DST rule r1 then destination-nat pool P\n")
+    assert device.parse_warnings == []
+    nat = device.facts["nat"]
+    assert [(n["kind"], n["rule"], n["from"], n["match_destination"]) for n in nat] == [
+        ("static", "web", "zone untrust", ["203.0.113.10/32"]), ("destination", "r1", "zone untrust", [])]
+    assert "172.16.0.10/32" in nat[0]["translated"] and nat[0]["line"] == 3
+    assert ("address-object", "WEB") not in unused(device)
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def _big_config() -> str:
+    """About 50,000 lines of curly SRX configuration: 3,000 addresses, 300 address-sets,
+    400 applications, 3,680 policies in 16 zone pairs, 200 filter terms."""
+    out = ["## Last commit: 2024-01-01 00:00:00 UTC by bench", "version 21.4R3-S3.4;", "system {",
+           "    host-name big-fw;", "}", "interfaces {"]
+    for i in range(8):
+        out += [f"    ge-0/0/{i} {{", "        unit 0 {", "            family inet {",
+                f"                address 10.{i}.0.1/16;", "            }", "        }", "    }"]
+    out += ["}", "applications {"]
+    for a in range(400):
+        out += [f"    application APP{a} {{", "        protocol tcp;", f"        destination-port {1000 + a};", "    }"]
+    out += ["}", "firewall {", "    family inet {", "        filter BIG {"]
+    for t in range(200):
+        out += [f"            term t{t} {{", "                from {", "                    source-address {",
+                f"                        10.{t % 200}.{t % 250}.0/24;", "                    }",
+                "                    protocol tcp;", f"                    destination-port {2000 + t};",
+                "                }", "                then accept;", "            }"]
+    out += ["        }", "    }", "}", "security {", "    address-book {", "        global {"]
+    for a in range(3000):
+        out.append(f"            address H{a} 10.{a // 250}.{a % 250}.10/32;")
+    for s in range(300):
+        out.append(f"            address-set S{s} {{")
+        out += [f"                address H{(s * 7 + k) % 3000};" for k in range(5)]
+        out.append("            }")
+    out += ["        }", "    }", "    policies {"]
+    zones = [f"z{i}" for i in range(8)]
+    n = 0
+    for ctx in range(16):
+        a, b = zones[ctx % 8], zones[(ctx + 1 + ctx // 8) % 8]
+        out.append(f"        from-zone {a} to-zone {b} {{")
+        for _ in range(230):
+            out += [f"            policy p{n} {{", f'                description "CHG-{n}";', "                match {",
+                    f"                    source-address H{n % 3000};", f"                    destination-address S{n % 300};",
+                    f"                    application APP{n % 400};", "                }", "                then {",
+                    "                    permit;", "                }", "            }"]
+            n += 1
+        out.append("        }")
+    out += ["        default-policy {", "            deny-all;", "        }", "    }", "    zones {"]
+    for i, z in enumerate(zones):
+        out += [f"        security-zone {z} {{", "            interfaces {", f"                ge-0/0/{i}.0;",
+                "            }", "        }"]
+    out += ["    }", "}"]
+    return "\n".join(out) + "\n"
+
+
+def test_parse_speed():
+    text = _big_config()
+    assert len(text.splitlines()) > 48000
+    start = time.perf_counter()
+    device = parse(text, "big.conf")
+    elapsed = time.perf_counter() - start
+    assert device.parse_warnings == []
+    assert len(device.filters["security-policy"].rules) == 3680 and len(device.filters["BIG"].rules) == 200
+    assert elapsed < 3.0  # generous for slow CI machines; well under 1 s on a laptop
