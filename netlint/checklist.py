@@ -53,9 +53,9 @@ def applies(condition: str | None, devices, policy) -> bool:
     if not condition:
         return True
     if condition == "wireless":
-        return any(getattr(d, "wireless", None) or d.facts.get("wireless") for d in devices)
+        return any(d.wireless for d in devices)
     if condition == "remote_access":
-        return any(getattr(d, "remote_access", None) or d.facts.get("remote_access") for d in devices)
+        return any(d.remote_access for d in devices)
     if condition == "partner":
         return policy is not None and any(z.kind == "partner" for z in policy.zones.values())
     return True

@@ -637,6 +637,44 @@ class Management:
         return [s for s in self.services if s.protocol == protocol]
 
 
+# --------------------------------------------------------------------------- wireless and remote access
+
+
+@dataclass(slots=True)
+class WirelessNetwork:
+    """An SSID the device serves (FortiOS wireless-controller vap, Cisco WLC/IOS-XE wlan)."""
+
+    ssid: str
+    loc: Location | None = None
+    security: str = "other"  # open | owe | wep | wpa-psk | wpa2-psk | wpa3-sae | wpa-enterprise | wpa2-enterprise | wpa3-enterprise | other
+    cipher: str | None = None  # tkip | aes | tkip-aes | gcmp
+    vlan: int | None = None
+    guest: bool = False  # a guest/visitor network (from its name, portal or config)
+    passphrase: Secret | None = None
+    bridged_internal: bool = False  # guest traffic bridged into an internal network/VLAN
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class RemoteAccess:
+    """A remote-access VPN terminating on the device (SSL-VPN, dial-up IPsec, AnyConnect,
+    GlobalProtect). None means the config does not say."""
+
+    kind: str  # ssl-vpn | ipsec | anyconnect | globalprotect
+    name: str
+    loc: Location | None = None
+    enabled: bool = True
+    mfa: bool | None = None  # a second factor (token, OTP, certificate plus password)
+    client_certificate: bool | None = None
+    auth_method: str = ""  # psk | certificate | radius | ldap | local | saml | eap
+    encryption: list[str] = field(default_factory=list)  # aes256, aes128, 3des, des...
+    integrity: list[str] = field(default_factory=list)  # sha256, sha1, md5...
+    dh_groups: list[int] = field(default_factory=list)
+    min_tls: str | None = None  # '1.2'
+    tunnel_zone: str | None = None  # the interface/zone remote users' traffic comes from (ssl.root, tunnel.1)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 # --------------------------------------------------------------------------- the device
 
 
@@ -677,6 +715,8 @@ class Device:
     management: Management = field(default_factory=Management)
     parse_warnings: list[ParseWarning] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    wireless: list[WirelessNetwork] = field(default_factory=list)
+    remote_access: list[RemoteAccess] = field(default_factory=list)
     # Platform behaviour the parser knows and the analysis needs, vendor-neutral:
     security_levels: bool = False  # no ACL on an interface: higher -> lower security level is permitted
     same_security_permitted: bool = False  # traffic between equal security levels permitted

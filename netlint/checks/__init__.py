@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from netlint.findings import CATEGORIES, SEVERITIES, Finding
 from netlint.model import Device, Location
 
-CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching", "lifecycle", "exposure")
+CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching", "lifecycle", "exposure", "access")
 
 
 @dataclass
