@@ -220,13 +220,30 @@ def lint(
     from netlint.policy import PolicyError
 
     try:
-        result, _, _ = run_lint(paths, opts, excl)
+        result, devices, network = run_lint(paths, opts, excl)
     except (ParseError, UsageError, PolicyError, ValueError) as exc:
         fail(str(exc))
-    text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()))
+    context = {}
+    if fmt == "html":
+        context = html_context(result, devices, network)
+    text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()), **context)
     _emit(text, output, rich_markup=(fmt == "text" and output is None and sys.stdout.isatty()))
     if fail_on != "never" and any(severity_at_least(f.severity, fail_on) for f in result.active):
         raise typer.Exit(1)
+
+
+def html_context(result, devices, network) -> dict:
+    """What the HTML report needs beyond the findings: the zone graph and the configs."""
+    from parsers import read_config_text
+
+    view = build_view(devices, network.policy, network.graph, network.reach)
+    sources = {}
+    for d in devices:
+        try:
+            sources[d.file] = read_config_text(d.file).splitlines()
+        except ParseError:
+            sources[d.file] = []
+    return {"view": view, "sources": sources}
 
 
 def _split(values) -> list[str]:
@@ -510,6 +527,49 @@ def init(
     except OSError as exc:
         fail(f"{path}: cannot write ({exc.strerror or exc})")
     typer.echo(f"wrote {path}: edit the zones and flows, then run: netlint lint CONFIGS --policy {path}")
+
+
+# --------------------------------------------------------------------------- review
+
+
+@app.command()
+def review(
+    paths: list[Path] = typer.Argument(..., help="Config files or folders."),
+    output: Path = typer.Option(..., "--output", "-o", help="The worksheet to write (.xlsx)."),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="Policy file (zones, allowed flows)."),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="Last year's signed worksheet (.xlsx)."),
+    lang: str = typer.Option("zh-TW", "--lang", help="zh-TW (default: the language of the sign-off) | en"),
+    vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor of every file."),
+    today: Optional[str] = typer.Option(None, "--today", help="The review date, YYYY-MM-DD."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
+) -> None:
+    """The annual rule-review worksheet for sign-off (article 10.3)."""
+    from datetime import date
+
+    from netlint.config import ConfigError, find_project_config
+    from netlint.policy import PolicyError
+    from netlint.review import write_review
+
+    if lang not in ("en", "zh-TW"):
+        fail(f"--lang {lang}: unknown language (en or zh-TW)")
+    if output.suffix.lower() != ".xlsx":
+        fail(f"{output}: the worksheet must be an .xlsx file")
+    if previous is not None and not previous.is_file():
+        fail(f"{previous}: previous worksheet does not exist")
+    try:
+        cfg = find_project_config()
+        excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
+        pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
+        opts = LintOptions(pol, [], [], vendor or cfg.get("vendor"), lang, today,
+                           cfg.resolve(cfg.get("eol-data")) if cfg.get("eol-data") else None)
+        result, devices, network = run_lint(paths, opts, excl)
+        day = date.fromisoformat(today) if today else date.today()
+        summary = write_review(result, devices, network, output, lang=lang, previous=previous, today=day)
+    except (ParseError, UsageError, PolicyError, ConfigError, ValueError) as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{output}: cannot write the worksheet ({exc.strerror or exc})")
+    typer.echo(str(summary))
 
 
 # --------------------------------------------------------------------------- rules
