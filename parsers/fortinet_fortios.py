@@ -111,8 +111,8 @@ from typing import Any
 from netlint.model import (
     ANY_SERVICE, DENY, MAX_ADDR, PERMIT,
     Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
-    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route,
-    Rule, Secret, Service, SnmpCommunity, SnmpUser, Zone, port_ranges_not,
+    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, RemoteAccess, Route,
+    Rule, Secret, Service, SnmpCommunity, SnmpUser, WirelessNetwork, Zone, port_ranges_not,
 )
 from parsers.common import redact
 
@@ -206,6 +206,21 @@ KNOWN_CATEGORIES = frozenset("""
     nsxt sdn-connector webfilter-profile vdom global wireless monitoring diameter-filter
     extender netflow sflow ethernet-oam icap-profile pfcp ipsec telemetry-controller
 """.split())
+
+# wireless-controller vap `set security` -> WirelessNetwork.security
+WIFI_SECURITY = {
+    "open": "open", "captive-portal": "open", "owe": "owe", "wep64": "wep", "wep128": "wep",
+    "wpa-personal": "wpa-psk", "wpa-only-personal": "wpa-psk", "wpa-personal+captive-portal": "wpa-psk",
+    "wpa-only-personal+captive-portal": "wpa-psk", "wpa2-only-personal": "wpa2-psk",
+    "wpa2-only-personal+captive-portal": "wpa2-psk", "wpa3-sae-transition": "wpa2-psk", "wpa3-sae": "wpa3-sae",
+    "wpa-enterprise": "wpa-enterprise", "wpa-only-enterprise": "wpa-enterprise",
+    "wpa2-only-enterprise": "wpa2-enterprise", "wpa3-enterprise": "wpa3-enterprise",
+    "wpa3-only-enterprise": "wpa3-enterprise", "wpa3-enterprise-transition": "wpa2-enterprise",
+}
+WIFI_CIPHER = {"TKIP": "tkip", "AES": "aes", "TKIP-AES": "tkip-aes", "CCMP": "aes", "GCMP": "gcmp"}
+# vpn ssl settings `set algorithm`: 'low' admits every cipher suite, the weak ones included.
+SSL_ALGORITHM_WEAK = {"low": ["des", "3des", "rc4"]}
+TLS_VERSIONS = {"tls1-0": "1.0", "tls1-1": "1.1", "tls1-2": "1.2", "tls1-3": "1.3"}
 
 _SPLIT_STATEMENTS = frozenset({"config", "edit", "set", "unset", "append", "select", "unselect", "next", "end", "abort"})
 _CLI_COMMANDS = frozenset({"delete", "rename", "move", "purge", "clone", "show", "get", "execute", "diagnose"})
@@ -2475,6 +2490,25 @@ class _Run:
                 info["auth"] = _first(S, "auth")
                 info["radius_server"] = _first(S, "radius-server")
             self.facts.setdefault("wireless", []).append(info)
+            names = f"{e.name} {info['ssid']}".lower()
+            guest = (any(w in names for w in ("guest", "visitor", "訪客")) or info["captive_portal"]
+                     or _first(S, "portal-type") is not None)
+            passphrase = None
+            if "passphrase" in S:
+                passphrase = self.secret(_values(S, "passphrase"))
+            elif "sae-password" in S:
+                passphrase = self.secret(_values(S, "sae-password"))
+            kind = WIFI_SECURITY.get(security, "other")
+            self.dev.wireless.append(WirelessNetwork(
+                ssid=info["ssid"], loc=self.loc(e.line, e.end), security=kind,
+                cipher=None if kind in ("open", "owe", "wep") else WIFI_CIPHER.get(info["encrypt"].upper()),
+                vlan=info["vlan"], guest=guest, passphrase=passphrase,
+                bridged_internal=guest and info["local_bridging"],
+                extra={"vap": e.name, "vdom": v.name, "fortios_security": security,
+                       "broadcast_ssid": info["broadcast_ssid"], "intra_vap_privacy": info["intra_vap_privacy"],
+                       "local_bridging": info["local_bridging"], "pmf": info["pmf"],
+                       "security_line": info["security_line"]},
+            ))
 
     def h_dos(self, b: _Block, v: _Vdom) -> None:
         for e in b.edits:
@@ -2557,6 +2591,23 @@ class _Run:
             }
             self.facts.setdefault("remote_access", []).append(info)
             self.facts["ssl_vpn_users"] = [self.local_users[u] for u in members if u in self.local_users]
+            cert = info["reqclientcert"] or info["client_cert_rules"]
+            if without:
+                mfa: bool | None = False
+            elif members and not remote:
+                mfa = True
+            else:
+                mfa = None  # remote (RADIUS/LDAP) users: a second factor is the server's business
+            auth = "local" if members and not remote else "radius" if remote else ""
+            self.dev.remote_access.append(RemoteAccess(
+                kind="ssl-vpn", name=f"ssl.{v.name}", loc=self.loc(b.line, b.end), enabled=info["enabled"],
+                mfa=mfa, client_certificate=cert, auth_method=auth,
+                encryption=list(SSL_ALGORITHM_WEAK.get(info["algorithm"], [])),
+                min_tls=TLS_VERSIONS.get(info["ssl_min_proto_ver"]), tunnel_zone=f"ssl.{v.name}",
+                extra={"vdom": v.name, "algorithm": info["algorithm"], "users_without_two_factor": without,
+                       "remote_servers": info["remote_servers"], "tunnel_ip_pools": pools,
+                       "servercert": info["servercert"], "idle_timeout": info["idle_timeout"]},
+            ))
 
     def ipsec_facts(self) -> None:
         p2_by_p1: dict[str, list[dict]] = {}
@@ -2594,6 +2645,37 @@ class _Run:
                     u for u in local if self.local_users[u].get("two_factor", "disable") == "disable"]
                 info["two_factor"] = bool(local) and not info["users_without_two_factor"] and len(local) == len(members)
                 self.facts.setdefault("remote_access", []).append(info)
+                enc: list[str] = []
+                integ: list[str] = []
+                for prop in info["proposal"] + [x for p2 in info["phase2"] for x in p2["proposal"]]:
+                    e_, _, h_ = prop.partition("-")
+                    enc.append(e_)
+                    if h_:
+                        integ.append(h_.removeprefix("prf"))
+                groups = [int(g) for g in info["dhgrp"] if g.isdigit()]
+                groups += [int(g) for p2 in info["phase2"] for g in p2["dhgrp"] if g.isdigit()]
+                xauth = info["xauthtype"] != "disable"
+                if info["client_cert"]:
+                    mfa_ipsec: bool | None = True if xauth else None
+                elif not xauth:
+                    mfa_ipsec = False  # a pre-shared key alone
+                elif info["users_without_two_factor"]:
+                    mfa_ipsec = False
+                elif local and len(local) == len(members):
+                    mfa_ipsec = True
+                else:
+                    mfa_ipsec = None
+                self.dev.remote_access.append(RemoteAccess(
+                    kind="ipsec", name=e.name, loc=self.loc(e.line, e.end), enabled=True, mfa=mfa_ipsec,
+                    client_certificate=info["client_cert"], auth_method="certificate" if info["client_cert"] else "psk",
+                    encryption=list(dict.fromkeys(enc)), integrity=list(dict.fromkeys(integ)),
+                    dh_groups=list(dict.fromkeys(groups)),
+                    tunnel_zone=e.name if table == "phase1-interface" else None,
+                    extra={"vdom": v.name, "ike_version": info["ike_version"], "mode": info["mode"],
+                           "xauthtype": info["xauthtype"], "authusrgrp": group, "mode_cfg": info["mode_cfg"],
+                           "users_without_two_factor": info["users_without_two_factor"],
+                           "proposal_line": info["proposal_line"], "dhgrp_line": info["dhgrp_line"]},
+                ))
             self.facts.setdefault("ipsec_tunnels", []).append(info)
 
     # ------------------------------------------------------------------ after the walk

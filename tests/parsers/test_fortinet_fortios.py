@@ -1011,3 +1011,35 @@ def test_zones_of_sdwan_members():
     assert r.dst_zones == ("underlay", "wan1", "wan2")
     assert d.facts["sdwan"]["root"]["zones"] == {"virtual-wan-link": [], "underlay": ["wan1", "wan2"]}
     assert verdict(d, "policy", "10.0.0.1", "8.8.8.8", src_zone="lan", dst_zone="wan2") == (PERMIT, "1")
+
+
+def test_wireless_networks_in_the_model(vpn):
+    got = [(w.ssid, w.security, w.cipher, w.vlan, w.guest, w.bridged_internal) for w in vpn.wireless]
+    assert got == [("Lobby-Free", "open", None, None, False, False),
+                   ("Scanners", "wpa-psk", "tkip", None, False, False),
+                   ("ExampleSec-Guest", "wpa2-psk", "aes", 40, True, True),
+                   ("ExampleSec", "wpa2-enterprise", "aes", None, False, False)]
+    guest = vpn.wireless[2]
+    assert guest.passphrase.storage == "reversible" and guest.extra["fortios_security"] == "wpa2-only-personal"
+    assert guest.loc.line == line_of(CASES / "vpn-wireless.conf", 'edit "guest"')
+    d = parse('config wireless-controller vap\n    edit "v"\n        set ssid "Office"\n        set security wep128\n'
+              '    next\n    edit "w"\n        set ssid "Shop"\n        set passphrase 12345678\n    next\nend\n')
+    assert [(w.security, w.cipher) for w in d.wireless] == [("wep", None), ("wpa2-psk", "aes")]
+    assert (d.wireless[1].passphrase.storage, d.wireless[1].passphrase.length) == ("plaintext", 8)
+
+
+def test_remote_access_in_the_model(vpn):
+    ssl, dial = vpn.remote_access
+    assert (ssl.kind, ssl.name, ssl.enabled, ssl.mfa, ssl.client_certificate, ssl.auth_method) == (
+        "ssl-vpn", "ssl.root", True, False, False, "local")
+    assert (ssl.min_tls, ssl.tunnel_zone, ssl.encryption) == ("1.0", "ssl.root", ["des", "3des", "rc4"])
+    assert ssl.loc.line == line_of(CASES / "vpn-wireless.conf", "config vpn ssl settings")
+    assert (dial.kind, dial.name, dial.mfa, dial.auth_method, dial.tunnel_zone) == (
+        "ipsec", "dialup-ra", False, "psk", "dialup-ra")
+    assert (dial.encryption, dial.integrity, dial.dh_groups) == (["3des", "aes128"], ["sha1"], [2, 5])
+    d = parse('config user local\n    edit "u1"\n        set two-factor fortitoken\n    next\nend\n'
+              'config user group\n    edit "g"\n        set member "u1"\n    next\nend\n'
+              'config vpn ssl settings\n    set source-interface "wan1"\n    set ssl-min-proto-ver tls1-2\n'
+              '    config authentication-rule\n        edit 1\n            set groups "g"\n        next\n    end\nend\n')
+    (ra,) = d.remote_access
+    assert (ra.mfa, ra.min_tls, ra.encryption) == (True, "1.2", [])
