@@ -1009,6 +1009,27 @@ def _intersect_intervals(x: list[tuple[int, int]], y: list[tuple[int, int]]) -> 
     return out
 
 
+def _subtract_intervals(x: list[tuple[int, int]], y: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, merged intervals x minus y."""
+    out = []
+    j = 0
+    for a, b in x:
+        cur = a
+        while j < len(y) and y[j][1] < cur:
+            j += 1
+        k = j
+        while k < len(y) and y[k][0] <= b:
+            if y[k][0] > cur:
+                out.append((cur, y[k][0] - 1))
+            cur = max(cur, y[k][1] + 1)
+            if cur > b:
+                break
+            k += 1
+        if cur <= b:
+            out.append((cur, b))
+    return out
+
+
 def _lpm_intervals(entries: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
     """Addresses whose longest matching prefix in `entries` (first, last, except) is not
     an `except` one: Junos address-list semantics, as exact intervals."""
@@ -1898,7 +1919,11 @@ class _Run:
 
     def pl_condition(self, c: Node, family: int, filt: str, where: str, approx: list[str],
                      extra: dict) -> tuple[list[tuple[int, int]] | None, tuple, tuple]:
-        entries = []
+        """`source-prefix-list { A; B except; }`: in A (or anywhere when only `except`
+        lists are named) and not in B. Unlike address lists, prefix lists are not
+        longest-prefix matched: `except` negates the whole list (as Batfish models it)."""
+        include: list[tuple[int, int]] | None = None
+        exclude: list[tuple[int, int]] = []
         names = []
         unresolved = []
         for name, pn in _kids(c):
@@ -1913,11 +1938,18 @@ class _Run:
                 extra.setdefault("apply_path_prefix_lists", []).append(name)
             if not prefixes:
                 approx.append(f"prefix-list {name} has no IPv{family} prefix")
-            exc = _has(pn, "except")
-            entries.extend((a, b, exc) for a, b in prefixes)
-        if unresolved and not entries:
+                if _has(pn, "except"):
+                    include = []  # Junos (as Batfish): an empty list matches nothing
+                    continue
+            if _has(pn, "except"):
+                exclude.extend(prefixes)
+            else:
+                include = (include or []) + prefixes
+        if unresolved and include is None and not exclude:
             return None, tuple(names), tuple(unresolved)
-        return _lpm_intervals(entries), tuple(names), tuple(unresolved)
+        top = _MAX4 if family == 4 else _MAX6
+        base = _merge_intervals(include) if include is not None else [(0, top)]
+        return _subtract_intervals(base, _merge_intervals(exclude)), tuple(names), tuple(unresolved)
 
     def ports(self, c: Node, where: str, approx: list[str] | None = None) -> list[tuple[int, int]] | None:
         """Port ranges of a port condition; None when no value could be read (the

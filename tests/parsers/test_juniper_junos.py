@@ -316,6 +316,23 @@ def test_except_is_longest_prefix_match(filters):
     assert verdict(filters, "EDGE-IN", "198.51.100.9", "11.0.0.1", 6, 22) == (DENY, None)
 
 
+def test_prefix_list_except_semantics():
+    device = parse(
+        "set policy-options prefix-list A 10.0.0.0/8\n"
+        "set policy-options prefix-list B 10.1.0.0/16\n"
+        "set firewall filter F term in-a-not-b from source-prefix-list A\n"
+        "set firewall filter F term in-a-not-b from source-prefix-list B except\n"
+        "set firewall filter F term in-a-not-b then accept\n"
+        "set firewall filter F term not-b from destination-prefix-list B except\n"
+        "set firewall filter F term not-b then discard\n")
+    a_not_b, not_b = device.filters["F"].rules
+    assert a_not_b.src.items == (AddressRange(4, host("10.0.0.0").first, host("10.0.255.255").first),
+                                 AddressRange(4, host("10.2.0.0").first, host("10.255.255.255").first))
+    assert not_b.dst.items == (AddressRange(4, 0, host("10.0.255.255").first),
+                               AddressRange(4, host("10.2.0.0").first, MAX_ADDR[4]))
+    assert jj._subtract_intervals([(0, 255)], [(16, 31), (40, 40)]) == [(0, 15), (32, 39), (41, 255)]
+
+
 def test_lpm_helper():
     lpm = jj._lpm_intervals
     assert lpm([]) == []
@@ -396,10 +413,12 @@ def test_prefix_lists(filters):
     assert out["ntp"].dst.items == (AddressRange(4, host("10.99.0.10").first, host("10.99.0.11").first),)
     assert out["ntp"].dst.names == ("NTP-SERVERS",)
     assert out["ntp"].extra["apply_path_prefix_lists"] == ["NTP-SERVERS"]
-    # 'MGMT-NETS except': everything but the management networks
+    # 'MGMT-NETS except': every source but the management networks (a prefix list is
+    # negated as a whole; only address lists use longest-prefix 'except' semantics)
     not_mgmt = out["not-mgmt"]
-    assert not_mgmt.src.items == () and not_mgmt.src.names == ("MGMT-NETS",)
+    assert not_mgmt.src.names == ("MGMT-NETS",) and len(not_mgmt.src.items) == 3
     assert verdict(filters, "EDGE-OUT", "10.99.0.5", "1.1.1.1", 6, 22)[1] != "not-mgmt"
+    assert verdict(filters, "EDGE-OUT", "8.8.8.8", "1.1.1.1", 6, 22) == (DENY, "not-mgmt")
     # an undefined list: unresolved (a permit is assumed to match), and an undefined reference
     unknown = out["unknown-list"]
     assert unknown.src.unresolved == ("NO-SUCH-LIST",)
