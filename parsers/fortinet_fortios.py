@@ -32,8 +32,10 @@ What is modelled
   SNMP communities (hosts) and users, and one ManagementService per interface and
   allowaccess protocol whose allowed sources are the union of admin trusthosts (SNMP:
   the community hosts).
-* Facts for later checks: VIPs (NAT inventory), remote access (SSL-VPN, dial-up IPsec),
-  all IPsec tunnels, wireless SSIDs, DoS policies, VDOMs, opmode, central NAT.
+* Wireless SSIDs (`Device.wireless`) and remote-access VPNs (`Device.remote_access`:
+  SSL-VPN, dial-up IPsec) with their factors and crypto; the same and more as dicts in
+  `Device.facts` (VIPs for a NAT inventory, all IPsec tunnels, DoS policies, VDOMs,
+  opmode, central NAT).
 
 Decisions worth knowing
 -----------------------
@@ -64,14 +66,26 @@ Decisions worth knowing
 * Trusthosts: an admin with no IPv4 trusthost (or 0.0.0.0 0.0.0.0) may log in from
   anywhere, and then every address reaches the login prompt (union of trusthosts).
   IPv6 trusthosts default to ::/0 and matter only where `ip6-allowaccess` is set.
-  Trusthosts govern ping, http, https, ssh and telnet; SNMP is limited by the
-  community/user hosts; fgfm and the other allowaccess services by nothing here.
+  Trusthosts govern ping, http, https, ssh and telnet; SNMP answers the community hosts
+  (any host for SNMPv3 users) within the trusthosts; fgfm and the other allowaccess
+  services are limited by nothing the config shows (local-in policies aside).
 * `admin-telnet` defaults to enable (the switch gates `allowaccess telnet`).
 * Local-in policies: traffic no local-in policy matches is handled by the interface
   allowaccess/trusthost logic, so the `local-in` filter's default is PERMIT with a note
   saying so (`Filter.extra['default_defers_to'] = 'allowaccess'`).
 * Zone `intrazone allow` is recorded (`Filter.extra['intrazone_allow']`), not modelled
   as a rule.
+* Command accounting: FortiOS event-logs every configuration change (who, from where,
+  which object); with a remote syslog/FortiAnalyzer host enabled (and event logging not
+  switched off) that record leaves the box, so `Aaa.accounting_commands` is True; so it
+  is with `config log tacacs+accounting setting`.
+* Wireless: `security` wpa-personal/wpa-only-personal -> 'wpa-psk' (WPA1 allowed),
+  wpa3-sae-transition -> 'wpa2-psk' (WPA2 clients allowed); a guest SSID (name with
+  guest/visitor, or a captive portal) with `local-bridging enable` -> bridged_internal
+  (its traffic reaches the AP's wired network without crossing a firewall policy).
+* SSL-VPN: `algorithm low` admits every cipher suite -> encryption ['des', '3des',
+  'rc4']; mfa False when a local user of the portal groups has no two-factor, None when
+  users come from RADIUS/LDAP (the server decides).
 
 What is recognised but not modelled (no warning): every other `config` block of a
 known FortiOS category (dhcp, routing protocols, security profile contents, replacement
@@ -79,24 +93,30 @@ messages, certificates, automation, switch/wireless controller...). Object names
 in such blocks (proxy, shaping, multicast policies, SD-WAN rules, central SNAT) are
 recorded as references with context 'mentioned'.
 
-`Device.facts` keys: header (dict), build, vdom_mode, vdoms, opmode, central_nat,
-  ngfw_mode, ha (dict), vips (list of dicts: vdom, name, type, extip, mappedip, extintf,
-  portforward, protocol, extport, mappedport, line), remote_access (list of dicts),
-  ipsec_tunnels (list of dicts), ssl_vpn_users (list), wireless (list of dicts),
-  dos_policies (list), local_in_policies (count per vdom), zones_by_vdom,
-  intrazone_allow, disabled_routes, password_policy (dict), autoupdate (dict),
-  security_profiles_defined (kind -> names), private_data_encryption.
+`Device.facts` keys: header (dict), build, vdom_mode, vdoms, opmode, profile_kinds,
+  vdom_settings, central_nat / ngfw_mode / inspection_mode (per VDOM), ha (dict), sdwan,
+  vips (list of dicts: vdom, name, family, type, extip, mappedip, extintf, portforward,
+  protocol, extport, mappedport, src_filter, mapped_addr, line), remote_access (list of
+  dicts, SSL-VPN and dial-up IPsec), ipsec_tunnels (every phase1 with its phase2s),
+  ssl_vpn_users, user_groups, wireless (list of dicts), dos_policies, local_in_policies
+  (count per VDOM), zones_by_vdom, intrazone_allow, disabled_routes, password_policy,
+  autoupdate, security_profiles_defined (kind -> names), private_data_encryption.
 `Management.facts` keys: system_global (every `set` of config system global, secrets
-  removed), admin_telnet, admin_ports (dict), admin_https_redirect, admin_lockout
-  (dict), strong_crypto, admin_ssh_v1, timezone, admin_profiles (name -> permissions),
-  remote_admins, log_hosts_disabled, fortianalyzer (list), log_disk, snmp_sysinfo,
-  snmp_disabled_communities, ntp (dict), accprofile_privileges.
-`Rule.extra`: vdom, policy_id, table (policy|policy6|security-policy|...), name,
-  schedule, schedule_not_yet_active, nat, ippool, poolname, vips, match_vip,
-  logtraffic, inactive_profiles, inspection_mode, unresolved_services, vpntunnel,
-  send_deny_packet, internet_service, policy_expiry_date, incomplete.
-`Interface.extra`: vdom, type, alias, parent, mode, ipv6 (list), ip6_allowaccess,
-  secondary_allowaccess, vrf, allowaccess_loc.
+  redacted), timezone, admin_telnet, admin_ports, admin_https_redirect, admin_lockout,
+  strong_crypto, admin_ssh_v1, admin_profiles (accprofile permissions), remote_admins,
+  ldap_servers, log_hosts_disabled, fortianalyzer, log_settings (log setting, disk,
+  memory, eventfilter, fortiguard, tacacs+accounting), command_accounting, ntp,
+  snmp_sysinfo, snmp_disabled_communities.
+`Filter.extra`: vdom, tables, intrazone_allow, default_logged (fwpolicy-implicit-log),
+  default_logged_line; the local-in filter: default_defers_to = 'allowaccess'.
+`Rule.extra`: vdom, policy_id, table (policy|policy6|security-policy|consolidated|
+  local-in-policy), name, schedule, schedule_not_yet_active, schedule_never_active, nat,
+  ippool, poolname, vips, match_vip, send_deny_packet, logtraffic, inactive_profiles,
+  inspection_mode, unresolved_services, unmapped_applications, vpntunnel,
+  internet_service, policy_expiry_date, incomplete.
+`Interface.extra`: vdom, type, alias, parent, mode, management_only (`dedicated-to
+  management`), ip6_allowaccess, secondary_allowaccess, allowaccess_loc.
+`LocalUser.extra`: remote_auth, remote_group, wildcard, two_factor_method.
 """
 
 from __future__ import annotations
@@ -110,7 +130,7 @@ from typing import Any
 
 from netlint.model import (
     ANY_SERVICE, DENY, MAX_ADDR, PERMIT,
-    Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
+    AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, RemoteAccess, Route,
     Rule, Secret, Service, SnmpCommunity, SnmpUser, WirelessNetwork, Zone, port_ranges_not,
 )
