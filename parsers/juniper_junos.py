@@ -30,7 +30,8 @@ What is modelled
   each a `Filter(kind='firewall-filter')` with the implicit final discard. Terms become
   rules with exact match sets: address lists with `except` (longest-prefix semantics,
   turned into exact ranges), prefix lists (`apply-path` expanded from this same
-  config), protocols, ports (numbers, ranges, Junos names), `port` (source OR
+  config; `LIST except` negates the whole list, as Batfish models it), protocols,
+  ports (numbers, ranges, Junos names), `port` (source OR
   destination), ICMP types/codes by name, `tcp-established`/`tcp-initial`/`tcp-flags`.
   `address`/`prefix-list` (source OR destination) split a term into consecutive rules
   with the same action (exact under first match). `next term` -> action `continue`; a
@@ -72,6 +73,10 @@ Decisions worth knowing
 * An interface name in a security zone without a unit means unit 0.
 * `input-list`/`output-list` bind a composite filter named `A+B` (the lists' terms in
   order, one implicit discard at the end).
+* One-line statements that set several leaves (`term t1 protocol tcp destination-port
+  80;`, hand-written `set ... match source-address A destination-address B application
+  any`) are split with a small table of one-value keywords (`_LEAF1` / `_SIBLING`).
+* Zone `junos-host` (the device itself) is predefined: no zone reference for it.
 * Unknown statements under the hierarchies we model warn ("statement not understood");
   whole hierarchies we deliberately do not model (protocols, class-of-service,
   chassis, forwarding-options, services, event-options...) are recognised silently, and
@@ -355,6 +360,11 @@ _SYSTEM_SERVICE_NAMES = frozenset("""
     webapi-ssl tcp-encap high-availability sip smtp? jsdp? ntp-server? web-management?
     dhcpv6-client? dns-proxy? reverse-http? reverse-https? bfd? sql? lldp? any?
 """.replace("?", "").split())
+
+# Zones Junos defines itself (traffic to/from the device).
+_PREDEFINED_ZONES = frozenset({"junos-host", "any"})
+# Out-of-band management ports: not in any security zone, every system service answers there.
+_OOB_PREFIXES = ("fxp0", "me0")
 
 _SET_VERBS = frozenset({"set", "deactivate", "activate", "delete", "protect", "unprotect", "insert",
                         "annotate", "rename", "copy", "edit", "top", "up", "exit", "commit"})
@@ -1197,7 +1207,6 @@ class _Run:
         self.policies_node: Node | None = None
         self.user_classes: dict[str, Node] = {}
         self.services: list[ManagementService] = []
-        self.web_interfaces: dict[str, list[str]] = {}
         self.snmp_interfaces: list[str] = []
         self.route_vrfs: dict[str, str] = {}
 
@@ -1510,7 +1519,6 @@ class _Run:
                     port = _int(_val(pn, "port"), 80 if proto == "http" else 443)
                     note = "J-Web" if k == "web-management" else "REST API"
                     svc = ManagementService(proto, loc=self.loc(pn), port=port, interfaces=list(ifaces), note=note)
-                    self.web_interfaces[id(svc)] = list(ifaces)  # type: ignore[index]
                     self.services.append(svc)
                     info[proto] = {"port": port, "interfaces": ifaces}
                 session = _get(c, "session")
@@ -1556,7 +1564,8 @@ class _Run:
             elif k in ("archive", "time-format", "source-address", "log-rotate-frequency", "server",
                        "allow-duplicates", "routing-instance", "nonvolatile", "local-facilities",
                        "alarm", "traceoptions", "grpc-replay", "tracing", "cached-logs"):
-                other[k] = _vals(c) or True
+                # flags written on one line (time-format year millisecond;) nest: flatten
+                other[k] = self.flatten(c) or True
             else:
                 self.unknown(c, "system syslog")
 
@@ -2340,7 +2349,7 @@ class _Run:
         iface = Interface(name, loc=self.loc(pn), description=desc, shutdown=disabled)
         if agg:
             iface.extra["aggregated_parent"] = agg
-        if name.startswith(("fxp0", "me0", "em0")) and name.startswith(("fxp0", "me0")):
+        if name.startswith(_OOB_PREFIXES):
             iface.extra["oob_management"] = True
         self.add_iface(iface)
 
@@ -2363,7 +2372,7 @@ class _Run:
             iface.extra["physical_disabled"] = True
         if agg:
             iface.extra["aggregated_parent"] = agg
-        if name.startswith(("fxp0", "me0")):
+        if name.startswith(_OOB_PREFIXES):
             iface.extra["oob_management"] = True
         vid = _int(_val(un, "vlan-id"))
         if vid is not None:
@@ -3034,7 +3043,8 @@ class _Run:
         for k, c in (pol.kids or {}).items():
             if k == "from-zone":
                 for a, an in (c.kids or {}).items():
-                    self.dev.refer("zone", a, self.loc(an, False), "security policies from-zone")
+                    if a not in _PREDEFINED_ZONES:
+                        self.dev.refer("zone", a, self.loc(an, False), "security policies from-zone")
                     tz = (an.kids or {}).get("to-zone")
                     for ak, ac in (an.kids or {}).items():
                         if ak != "to-zone" and not ac.inactive:
@@ -3042,7 +3052,8 @@ class _Run:
                     if tz is None:
                         continue
                     for b, bn in (tz.kids or {}).items():
-                        self.dev.refer("zone", b, self.loc(bn, False), "security policies to-zone")
+                        if b not in _PREDEFINED_ZONES:
+                            self.dev.refer("zone", b, self.loc(bn, False), "security policies to-zone")
                         off = c.inactive or an.inactive or tz.inactive or bn.inactive
                         context = f"from-zone {a} to-zone {b}"
                         ctx_rules: list[Rule] = []
@@ -3098,7 +3109,7 @@ class _Run:
             fz = [z for z in _vals(match, "from-zone")]
             tz = [z for z in _vals(match, "to-zone")]
             for zname in fz + tz:
-                if zname != "any":
+                if zname != "any" and zname not in _PREDEFINED_ZONES:
                     self.dev.refer("zone", zname, self.loc(pn, False), "security policies global")
             src_zones = None if not fz or "any" in fz else tuple(fz)
             dst_zones = None if not tz or "any" in tz else tuple(tz)
@@ -3208,6 +3219,10 @@ class _Run:
             for rs, rsn in _kids(_get(kn, "rule-set")):
                 frm = _get(rsn, "from")
                 to = _get(rsn, "to")
+                for side in (frm, to):
+                    for zname, zn in _kids(_get(side, "zone")):
+                        if zname not in _PREDEFINED_ZONES:
+                            self.dev.refer("zone", zname, self.loc(zn, False), f"security nat {kind} rule-set {rs}")
                 for rname, rn in _kids(_get(rsn, "rule")):
                     match = _get(rn, "match")
                     then = _get(rn, "then")

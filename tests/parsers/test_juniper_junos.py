@@ -1234,3 +1234,31 @@ def test_parse_speed():
     assert device.parse_warnings == []
     assert len(device.filters["security-policy"].rules) == 3680 and len(device.filters["BIG"].rules) == 200
     assert elapsed < 3.0  # generous for slow CI machines; well under 1 s on a laptop
+
+
+def test_predefined_zone_nat_zones_and_flag_one_liners():
+    device = parse(
+        "set security zones security-zone trust interfaces ge-0/0/1.0\n"
+        "set security policies from-zone trust to-zone junos-host policy mgmt match source-address any "
+        "destination-address any application junos-ssh\n"
+        "set security policies from-zone trust to-zone junos-host policy mgmt then permit\n"
+        "set security nat source rule-set SNAT from zone trust\n"
+        "set security nat source rule-set SNAT to zone untrust\n"
+        "set security nat source rule-set SNAT rule r match source-address 10.0.0.0/8\n"
+        "set security nat source rule-set SNAT rule r then source-nat interface\n"
+        "set system syslog time-format year millisecond\n")
+    assert device.parse_warnings == []
+    zone_refs = sorted((r.name, r.context) for r in refs(device, "zone"))
+    assert zone_refs == [("trust", "security nat source rule-set SNAT"), ("trust", "security policies from-zone"),
+                         ("untrust", "security nat source rule-set SNAT")]  # junos-host is predefined
+    assert device.filters["security-policy"].rules[0].dst_zones == ("junos-host",)
+    assert device.management.facts["syslog_other"]["time-format"] == ["year", "millisecond"]
+
+
+def test_suppression_comments_in_junos_syntax():
+    text = ("firewall {\n    filter F {\n        /* netlint: ignore[NL110] CHG-9 kept on purpose */\n"
+            "        term a {\n            then accept;\n        }\n    }\n}\n")
+    device = parse_text(text, "supp.conf", vendor="juniper_junos")
+    (supp,) = device.suppressions
+    assert supp.rule_ids == ("NL110",) and supp.reason == "CHG-9 kept on purpose"
+    assert supp.target_line == device.filters["F"].rules[0].loc.line == 4
