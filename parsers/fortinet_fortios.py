@@ -242,7 +242,6 @@ WIFI_CIPHER = {"TKIP": "tkip", "AES": "aes", "TKIP-AES": "tkip-aes", "CCMP": "ae
 SSL_ALGORITHM_WEAK = {"low": ["des", "3des", "rc4"]}
 TLS_VERSIONS = {"tls1-0": "1.0", "tls1-1": "1.1", "tls1-2": "1.2", "tls1-3": "1.3"}
 
-_SPLIT_STATEMENTS = frozenset({"config", "edit", "set", "unset", "append", "select", "unselect", "next", "end", "abort"})
 _CLI_COMMANDS = frozenset({"delete", "rename", "move", "purge", "clone", "show", "get", "execute", "diagnose"})
 
 _MONTH = re.compile(r"(\d{4})[/-](\d{1,2})[/-](\d{1,2})")
