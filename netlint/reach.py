@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from netlint.filters import FilterSet
 from netlint.graph import Hop, ZoneGraph
-from netlint.model import PERMIT, Device, Filter, Interface, Location
+from netlint.model import PERMIT, Device, Filter, Interface, Location, Rule
 from netlint.policy import Policy, ServiceSpec, Zone
 from netlint.space import AddrConstraint, AddrItem, Match, PacketSet, ServiceSpec as SpaceService, default_space
 
@@ -52,6 +52,7 @@ class Responsible:
     what: str  # 'rule' | 'default' | 'security-level' | 'unfiltered'
     filter: str | None
     packets: PacketSet
+    rule: Rule | None = None
 
 
 @dataclass
@@ -277,7 +278,7 @@ class Reachability:
                     out.append(Responsible(st.device, loc, text, "default", fname, header))
                 else:
                     rule = filt.rules[index]
-                    out.append(Responsible(st.device, rule.loc, rule.loc.text, "rule", fname, header))
+                    out.append(Responsible(st.device, rule.loc, rule.loc.text, "rule", fname, header, rule))
         return out
 
 

@@ -52,6 +52,7 @@ class _Acc:
     packets: object
     paths: list[str] = field(default_factory=list)
     filter: str | None = None
+    signature: str = ""  # the rule's vendor-independent signature: fingerprints survive renumbering
 
 
 def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
@@ -84,7 +85,8 @@ def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
                     key = (a, b, id(r.device), r.loc.file, r.loc.line, r.what)
                     acc = by_rule.get(key)
                     if acc is None:
-                        by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [path.describe()], r.filter)
+                        sig = r.rule.signature() if r.rule is not None else r.text
+                        by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [path.describe()], r.filter, sig)
                     else:
                         acc.packets = acc.packets | r.packets
                         if path.describe() not in acc.paths:
@@ -185,7 +187,7 @@ def zone_segmentation(ctx: NetworkContext) -> Iterator[Issue]:
             message=f"{what} {acc.src} -> {acc.dst} ({', '.join(services)}){note}; "
                     f"the policy allows no traffic from {acc.src} to {acc.dst}",
             message_zh=f"{what_zh}允許 {acc.src} -> {acc.dst}（{', '.join(services)}）；政策未允許 {acc.src} 至 {acc.dst} 的任何流量",
-            key=f"{acc.src}|{acc.dst}|{acc.filter}|{acc.text}",
+            key=f"{acc.src}|{acc.dst}|{acc.filter}|{acc.signature}",
             severity=_severity(ctx, acc, risky, "high"),
             evidence=_evidence(ctx, acc, services),
         )
@@ -231,7 +233,7 @@ def unapproved_service(ctx: NetworkContext) -> Iterator[Issue]:
             message=f"{what} {acc.src} -> {acc.dst} on {', '.join(services)}{note}, "
                     f"beyond the approved {', '.join(approved)}",
             message_zh=f"{what_zh}允許 {acc.src} -> {acc.dst} 的 {', '.join(services)}，超出核准的 {', '.join(approved)}",
-            key=f"{acc.src}|{acc.dst}|{acc.filter}|{acc.text}",
+            key=f"{acc.src}|{acc.dst}|{acc.filter}|{acc.signature}",
             severity=_severity(ctx, acc, risky, "medium"),
             evidence={**_evidence(ctx, acc, services), "approved": approved,
                       "risky": [e["name"] for e in risky]},
