@@ -72,7 +72,8 @@ Decisions worth knowing
 * `admin-telnet` defaults to enable (the switch gates `allowaccess telnet`).
 * Local-in policies: traffic no local-in policy matches is handled by the interface
   allowaccess/trusthost logic, so the `local-in` filter's default is PERMIT with a note
-  saying so (`Filter.extra['default_defers_to'] = 'allowaccess'`).
+  saying so (`Filter.extra['default_defers_to'] = 'allowaccess'`, hook 'input'): local-in
+  policies are mostly denies, which a DENY default would all make "redundant".
 * Zone `intrazone allow` is recorded (`Filter.extra['intrazone_allow']`), not modelled
   as a rule.
 * Command accounting: FortiOS event-logs every configuration change (who, from where,
@@ -1960,6 +1961,7 @@ class _Run:
                 default_note="no local-in policy matched: FortiOS then applies the interface allowaccess and "
                              "admin trusthosts (services not enabled there are dropped)",
                 loc=self.loc(first_li.line, first_li.end), stateful=True, zones=zones,
+                hook="input",  # traffic to the device itself, never transit
             )
             filt.extra.update(vdom=v.name, default_defers_to="allowaccess")
             for family, blk in v.local_in_blocks:

@@ -541,7 +541,7 @@ def test_action_default_is_deny_and_ipsec_is_permit():
 
 def test_local_in_policy_filter(objects):
     f = objects.filters["local-in"]
-    assert (f.kind, f.default_action, f.extra["default_defers_to"]) == ("acl", PERMIT, "allowaccess")
+    assert (f.kind, f.default_action, f.extra["default_defers_to"], f.hook) == ("acl", PERMIT, "allowaccess", "input")
     assert "allowaccess" in f.default_note
     r = [(x.name, x.action, x.in_interfaces, x.services) for x in f.rules]
     assert r == [("1", DENY, ("wan1",), (tcp(22, 443),)), ("2", PERMIT, ("port1",), (ANY_SERVICE,))]
