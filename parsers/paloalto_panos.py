@@ -1163,12 +1163,17 @@ class _Run:
             if proto is None:
                 self.warn(p, f"service '{name}': protocol <{p[TAG]}> not understood")
                 continue
-            try:
-                dports = _ports(_text(_child(p, "port"))) if _text(_child(p, "port")) else ()
-                sports = _ports(_text(_child(p, "source-port"))) if _text(_child(p, "source-port")) else ()
-            except ValueError as exc:
-                self.warn(p, f"service '{name}': {exc}")
+            ports: list[tuple[tuple[int, int], ...]] = []
+            for tag in ("port", "source-port"):
+                n = _child(p, tag)
+                try:
+                    ports.append(_ports(_text(n)) if _text(n) else ())
+                except ValueError as exc:
+                    self.warn(n, f"service '{name}': {exc}")
+                    break
+            if len(ports) < 2:
                 continue
+            dports, sports = ports
             out.append(Service(proto, src_ports=sports, dst_ports=dports, name=name))
         if not out and proto_node is None:
             self.warn(node, f"service '{name}' has no protocol")
