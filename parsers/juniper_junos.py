@@ -102,8 +102,9 @@ Decisions worth knowing
   unresolved_services, unmapped_applications, source_identity, url_category,
   application_services, inlined_from, apply_path_prefix_lists, scheduler_undefined.
 `Interface.extra`: physical_description, physical_disabled, aggregated_parent,
-  address_dhcp, filter_in_list / filter_out_list, oob_management, not_configured,
-  unit, native_vlan_name.
+  address_dhcp, unnumbered_address, filter_in_list / filter_out_list, filter_group,
+  oob_management (fxp0/me0), functional_zone, not_configured (named in a zone only),
+  unit.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ from typing import Any
 
 from netlint.model import (
     ANY_SERVICE, CONTINUE, DENY, MAX_ADDR, PERMIT,
-    Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
+    AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route,
     Rule, Secret, Service, SnmpCommunity, SnmpUser, Vlan, Zone, port_ranges_not,
 )
@@ -1186,7 +1187,6 @@ class _Run:
         self.prefix_lists: dict[str, Node] = {}
         self._pl_memo: dict[tuple[str, int], tuple[list[tuple[int, int, int]], bool]] = {}
         self.filter_model_names: dict[tuple[str, str], str] = {}
-        self.nested_pending: list[tuple[Filter, int]] = []
         self.vlan_ids: dict[str, int] = {}
         self.vlan_l3: dict[str, int] = {}
         self.vlan_legacy_members: dict[str, list[str]] = {}
@@ -1209,6 +1209,8 @@ class _Run:
         self.services: list[ManagementService] = []
         self.snmp_interfaces: list[str] = []
         self.route_vrfs: dict[str, str] = {}
+        self.policy_rules: list[Rule] = []
+        self.default_policy: tuple[str | None, Node | None] = (None, None)
 
     # ------------------------------------------------------------------ basics
 
@@ -1548,7 +1550,7 @@ class _Run:
         for k, c in _kids(n):
             if k == "host":
                 for h, hn in _kids(c):
-                    pairs, opts = self.syslog_selectors(hn)
+                    pairs, _opts = self.syslog_selectors(hn)
                     hosts[h] = pairs
                     if h in ("other-routing-engine", "scc-master", "sfc0-master"):
                         continue
@@ -1926,7 +1928,7 @@ class _Run:
                 return None, (), ()
         return _lpm_intervals(entries), (), ()
 
-    def pl_condition(self, c: Node, family: int, filt: str, where: str, approx: list[str],
+    def pl_condition(self, c: Node, family: int, where: str, approx: list[str],
                      extra: dict) -> tuple[list[tuple[int, int]] | None, tuple, tuple]:
         """`source-prefix-list { A; B except; }`: in A (or anywhere when only `except`
         lists are named) and not in B. Unlike address lists, prefix lists are not
@@ -2035,13 +2037,12 @@ class _Run:
         established: bool | None = None
         approx: list[str] = []
         extra: dict[str, Any] = {}
-        filt_name = where
         for k, c in _kids(frm):
             if k in ("source-address", "destination-address", "address"):
                 cond = self.addr_condition(c, family, where, approx)
                 (src_c if k[0] == "s" else dst_c if k[0] == "d" else either_c).append(cond)
             elif k in ("source-prefix-list", "destination-prefix-list", "prefix-list"):
-                cond = self.pl_condition(c, family, filt_name, where, approx, extra)
+                cond = self.pl_condition(c, family, where, approx, extra)
                 (src_c if k[0] == "s" else dst_c if k[0] == "d" else either_c).append(cond)
             elif k in ("protocol", "next-header", "payload-protocol"):
                 got = self.protocols(c)
@@ -2769,8 +2770,8 @@ class _Run:
             streams = []
             for s, sn in _kids(_get(log, "stream")):
                 host = _get(sn, "host")
-                streams.append({"name": s, "host": _val(host), "port": _int(_val(_get(host, _val(host) or ""), "port"))
-                                if host is not None else None, "line": sn.line})
+                address = next((h for h, _ in _kids(host) if h != "port"), None)
+                streams.append({"name": s, "host": address, "port": _int(_val(host, "port")), "line": sn.line})
             self.facts["security_log_streams"] = streams
             self.unmodelled.append(log)
         for k, c in _kids(node):
@@ -2850,13 +2851,22 @@ class _Run:
                 for z, zn in _kids(c):
                     self.security_zone(z, zn, host_inbound)
             elif k == "functional-zone":
+                # out-of-band interfaces of a zone of their own: no transit traffic; the
+                # host-inbound-traffic statements decide which services answer there
                 for fz, fzn in _kids(c):
-                    ifaces = [i if "." in i else i + ".0" for i in _vals(fzn, "interfaces")]
+                    services = self.host_inbound(_get(fzn, "host-inbound-traffic"))[0]
+                    ifaces = []
+                    for ifname, ifn in _kids(_get(fzn, "interfaces")):
+                        full = ifname if "." in ifname else ifname + ".0"
+                        ifaces.append(full)
+                        hit = _get(ifn, "host-inbound-traffic")
+                        self.iface_services[full] = self.host_inbound(hit)[0] if hit is not None else services
+                        iface = self.ifaces.get(full)
+                        if iface is not None:
+                            iface.extra["functional_zone"] = fz
+                            iface.management_access = self.iface_services[full]
                     self.facts.setdefault("functional_zone_management", {})[fz] = {
-                        "interfaces": ifaces, "line": fzn.line,
-                        "services": list(self.host_inbound(_get(fzn, "host-inbound-traffic"))[0])}
-                    if fz == "management":
-                        self.oob_ifaces.extend(ifaces)
+                        "interfaces": ifaces, "line": fzn.line, "services": list(services)}
             else:
                 self.unknown(c, "security zones")
         self.facts["zone_host_inbound"] = host_inbound
@@ -3239,8 +3249,6 @@ class _Run:
                             _, _, _, _, akind = self.resolve_address(name, chain)
                             self.dev.refer(akind or "address-object", name, self.loc(rn, False), f"nat rule {rname}")
                     out.append(entry)
-            for pname, _pn in _kids(_get(kn, "pool")):
-                continue
         self.facts["nat"] = out
 
     def flatten(self, node: Node | None) -> list[str]:
@@ -3289,8 +3297,8 @@ class _Run:
         self.safety_net()
 
     def build_security_filter(self) -> None:
-        rules = getattr(self, "policy_rules", [])
-        default, node = getattr(self, "default_policy", (None, None))
+        rules = self.policy_rules
+        default, node = self.default_policy
         if default == "permit-all":
             action, note = PERMIT, f"security policies default-policy permit-all (line {node.line})"
         elif default == "deny-all":

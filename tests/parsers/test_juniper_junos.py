@@ -1262,3 +1262,34 @@ def test_suppression_comments_in_junos_syntax():
     (supp,) = device.suppressions
     assert supp.rule_ids == ("NL110",) and supp.reason == "CHG-9 kept on purpose"
     assert supp.target_line == device.filters["F"].rules[0].loc.line == 4
+
+
+def test_srx_miscellaneous_facts():
+    device = parse(
+        "set interfaces ge-0/0/0 unit 0 family inet address 192.0.2.1/24\n"
+        "set interfaces ge-0/0/5 unit 0 family inet address 10.5.5.1/24\n"
+        "set security zones security-zone a interfaces ge-0/0/0.0\n"
+        "set security zones security-zone a interfaces ge-0/0/9\n"
+        "set security zones functional-zone management interfaces ge-0/0/7.0\n"
+        "set security log mode stream\n"
+        "set security log stream SIEM host 10.99.0.25\n"
+        "set security log stream SIEM host port 514\n"
+        "set security flow tcp-session no-syn-check\n"
+        "set security ike proposal P1 authentication-method pre-shared-keys\n"
+        "set security ike policy IKE-POL pre-shared-key ascii-text \"$9$abcdefghijkl\"\n"
+        "set security zones functional-zone management host-inbound-traffic system-services ssh\n"
+        "set system services ssh\n"
+        "set system services telnet\n")
+    assert device.parse_warnings == []
+    assert device.facts["interfaces_outside_zones"] == ["ge-0/0/5.0"]  # an SRX drops its traffic
+    ghost = device.interface("ge-0/0/9.0")  # in a zone, but configured nowhere (unit 0 implied)
+    assert ghost.zone == "a" and ghost.extra["not_configured"] is True
+    assert device.facts["security_log_streams"] == [{"name": "SIEM", "host": "10.99.0.25", "port": 514, "line": 7}]
+    assert device.facts["flow_options"] == ["tcp-session no-syn-check"]
+    assert device.facts["ike"]["policy"]["IKE-POL"]["pre-shared-key"] == {"storage": "reversible"}
+    assert "abcdefghijkl" not in json.dumps(device_to_dict(device))
+    (ssh,) = device.management.service("ssh")
+    assert ssh.interfaces == ["ge-0/0/7.0"]  # functional-zone management admits ssh
+    (telnet,) = device.management.service("telnet")
+    assert telnet.interfaces == [] and telnet.enabled is False and "no interface admits it" in telnet.note
+    assert device.facts["functional_zone_management"]["management"]["services"] == ["ssh"]
