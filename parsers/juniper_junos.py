@@ -37,7 +37,7 @@ What is modelled
   with the same action (exact under first match). `next term` -> action `continue`; a
   term without a terminating action accepts (Junos: nonterminating actions carry an
   implicit accept). Terms naming another filter (`filter X`) are inlined.
-* `policy-options prefix-list` (define/refer; policy-statements are scanned for uses).
+* `policy-options prefix-list` (define/refer; uses inside policy-statements count).
 * SRX: security zones (interfaces, host-inbound-traffic system-services, zone and
   interface level), address books (global, named + attach, zone-level; prefixes,
   `range-address`, `wildcard-address`, `dns-name` -> unresolved, address-sets),
@@ -52,8 +52,8 @@ What is modelled
   and classes, root-authentication, authentication-order, TACACS+/RADIUS servers,
   accounting, syslog hosts and files, NTP, SNMP communities/clients/v3 users, banners,
   idle timeouts. On an SRX a management service is reachable only on the out-of-band
-  interface and on zone interfaces whose host-inbound-traffic admits it: its
-  `interfaces` list says which.
+  port (fxp0/me0) and on zone / functional-zone interfaces whose host-inbound-traffic
+  admits it: its `interfaces` list says which (none: enabled=False, with a note).
 
 Decisions worth knowing
 -----------------------
@@ -67,6 +67,9 @@ Decisions worth knowing
   Junos authenticates locally even with servers configured
   (Management.facts['aaa_servers_unused']).
 * Junos always timestamps syslog: log_timestamps=True.
+* Idle timeout is per login class: Management.idle_timeout is the longest
+  `idle-timeout` among the classes local users log in with, when all of them set one
+  (else None and Management.facts['classes_without_idle_timeout']).
 * Unknown predefined `junos-*` names make the rule approximate
   (`extra['unresolved_services']`). `junos-rdp`/`junos-ms-rdp` and `junos-mysql` exist only
   on newer releases; the table lists what we could verify.
@@ -89,18 +92,23 @@ Decisions worth knowing
   zone_host_inbound ({zone: {services, line, interfaces: {if: services}}}),
   zone_screens ({zone: screen}), functional_zone_management, non_ip_filters
   ({name: family}), nat (list of dicts), security_log_streams, ike, ipsec (trimmed
-  dicts), flow_options (list), chassis_cluster (bool), interfaces_outside_zones.
+  dicts), flow_options (list), idp_configured / utm_configured, idp_active_policy /
+  utm_active_policy, chassis_cluster (bool), interfaces_outside_zones (addressed
+  interfaces in no security zone: an SRX drops their transit traffic).
 `Management.facts` keys: ssh_root_login, ssh_options (dict), builtin_users,
   login_classes ({class: {idle_timeout, permissions}}), classes_without_idle_timeout,
   login_retry_options, password_policy, aaa_servers_unused, accounting_events,
   accounting_destinations, syslog_hosts ({host: ["facility level", ...]}),
   syslog_files ({file: [...]}), syslog_other, ntp_boot_server, ntp_keys,
   ntp_trusted_keys, snmp_location, snmp_contact, snmp_client_lists, snmp_interfaces,
-  snmp_trap_groups, web_management (dict), telnet_options, services_other (list).
+  snmp_trap_groups, web_management / rest (dicts), telnet_options, services_other
+  (list), accounting_servers, console_ports.
 `Rule.extra`: context ('from-zone A to-zone B' | 'global'), count, policer,
   routing_instance, reject_type, alternative ('1/2'), port_without_protocol,
   unresolved_services, unmapped_applications, source_identity, url_category,
-  application_services, inlined_from, apply_path_prefix_lists, scheduler_undefined.
+  application_services, tunnel, log (session-init/close), modifiers (other filter
+  action modifiers), inlined_from + in_term (terms of a nested filter),
+  apply_path_prefix_lists, scheduler_undefined.
 `Interface.extra`: physical_description, physical_disabled, aggregated_parent,
   address_dhcp, unnumbered_address, filter_in_list / filter_out_list, filter_group,
   oob_management (fxp0/me0), functional_zone, not_configured (named in a zone only),
@@ -1278,6 +1286,8 @@ class _Run:
                 continue
             if key in _TOP_RECOGNISED:
                 self.unmodelled.append(node)
+                if key == "chassis" and _has(node, "cluster"):
+                    self.facts["chassis_cluster"] = True
             else:
                 self.unknown(node, "")
         self.finish()
