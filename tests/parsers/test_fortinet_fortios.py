@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 
 from netlint.filters import FilterSet
 from netlint.model import (
-    ANY_SERVICE, DENY, MAX_ADDR, PERMIT, AddressRange, AddressWildcard, ParseError, Service,
+    ANY_SERVICE, DENY, MAX_ADDR, PERMIT, AddressRange, AddressSet, AddressWildcard, Device, Filter, ParseError,
+    Service,
 )
 from netlint.query import answer, make_packet, select_filter
 from netlint.space import Packet
@@ -434,28 +436,21 @@ def test_service_negate_is_an_exact_complement(objects):
     assert Service(6, ((0, 1023),), ((53, 53),)) in r.services
     assert Service(132, (), ((0, 3867), (3869, 65535))) in r.services
     assert Service(1) in r.services and Service(47) in r.services and r.approximations == ()
-    # the policy is disabled: check the complement on an enabled copy
-    r2 = type(r)(**{f: getattr(r, f) for f in r.__slots__})
-    r2.enabled = True
-    r2.src = type(r.src)(any=True)
-    r2.dst = type(r.dst)(any=True)
-    r2.src_zones = r2.dst_zones = None
-    d = objects
-    saved = d.filters["policy"].rules
-    try:
-        d.filters["policy"].rules = [r2]
-        fs = FilterSet(d)
+    # the policy is disabled: check the complement on an enabled copy, alone in a filter
+    copy = dataclasses.replace(r, enabled=True, src=AddressSet(any=True), dst=AddressSet(any=True),
+                               src_zones=None, dst_zones=None)
+    device = Device(hostname="t", vendor="fortinet_fortios", file="t.conf",
+                    filters={"f": Filter(name="f", kind="security-policy", rules=[copy])})
+    fs = FilterSet(device)
 
-        def act(proto, sport, dport):
-            return fs.evaluate("policy", Packet("10.0.0.1", "10.0.0.2", proto, sport, dport)).action
+    def act(proto, sport, dport):
+        return fs.evaluate("f", Packet("10.0.0.1", "10.0.0.2", proto, sport, dport)).action
 
-        assert act(6, 40000, 53) == DENY  # dns-from-high matches: negated away
-        assert act(6, 1000, 53) == PERMIT  # source port below 1024: not dns-from-high
-        assert act(17, 2000, 53) == DENY and act(17, 2000, 54) == PERMIT
-        assert act(132, 5000, 3868) == DENY and act(132, 5000, 3869) == PERMIT
-        assert act(6, 40000, 443) == PERMIT
-    finally:
-        d.filters["policy"].rules = saved
+    assert act(6, 40000, 53) == DENY  # dns-from-high matches: negated away
+    assert act(6, 1000, 53) == PERMIT  # source port below 1024: not dns-from-high
+    assert act(17, 2000, 53) == DENY and act(17, 2000, 54) == PERMIT
+    assert act(132, 5000, 3868) == DENY and act(132, 5000, 3869) == PERMIT
+    assert act(6, 40000, 443) == PERMIT and act(47, None, None) == PERMIT
 
 
 # --------------------------------------------------------------------------- policies
@@ -617,7 +612,8 @@ def test_weak_management(weak):
     assert "redirect" not in services[("http", "internal")].note
     assert (m.idle_timeout, m.ssh_version) == (480 * 60, "1,2")
     assert m.ssh_version_loc.line == line_of(CASES / "mgmt-weak.conf", "set admin-ssh-v1 enable")
-    assert m.log_hosts == [] and m.mfacts if False else m.facts["log_hosts_disabled"][0]["address"] == "192.168.1.30"
+    assert m.log_hosts == [] and m.facts["log_hosts_disabled"] == [
+        {"address": "192.168.1.30", "kind": "syslog", "line": line_of(CASES / "mgmt-weak.conf", 'set server "192.168.1.30"')}]
     assert m.ntp_servers == [] and m.log_timestamps is True
     comms = [(c.secret.default_value, c.hosts, c.version, c.access) for c in m.snmp_communities]
     assert comms == [("private", [], "1/2c", "ro"), (None, [], "1/2c", "ro")]
