@@ -35,6 +35,7 @@ class ArticleStatus:
     note_zh: str = ""
     findings: list[str] = field(default_factory=list)  # fingerprints
     severities: dict[str, int] = field(default_factory=dict)
+    accepted: list[str] = field(default_factory=list)  # fingerprints suppressed inline or by a policy exception
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         zh = lang == "zh-TW"
@@ -46,6 +47,7 @@ class ArticleStatus:
             "note": (self.note_zh if zh else self.note) or None,
             "findings": self.findings,
             "severities": self.severities,
+            "accepted": self.accepted,
         }
 
 
@@ -65,7 +67,11 @@ def build_checklist(findings, checks_run: list[tuple[str, str]], devices, policy
     """`checks_run`: (check id, category) of every check this run executed."""
     ran_ids = {i for i, _ in checks_run}
     ran_categories = {c for _, c in checks_run}
-    active = [f for f in findings if not f.suppressed]
+    # Findings known from a baseline still count: a baseline hides them from the daily
+    # report, it does not accept them. Inline suppressions and policy exceptions are
+    # accepted risks: they do not fail an article, and are listed.
+    active = [f for f in findings if not f.suppressed or f.suppressed.get("kind") == "baseline"]
+    accepted = [f for f in findings if f.suppressed and f.suppressed.get("kind") != "baseline"]
     out: list[ArticleStatus] = []
     for art in articles():
         st = ArticleStatus(art["id"], art["title"], art["title_zh"], art["summary"], art["summary_zh"], "needs-evidence",
@@ -87,6 +93,9 @@ def build_checklist(findings, checks_run: list[tuple[str, str]], devices, policy
             if art.get("from_kinds"):
                 hits = [f for f in hits if _from_kind(f, policy) in art["from_kinds"]]
             checked = any(r in ran_ids or r in ran_categories for r in refs)
+            st.accepted = [f.fingerprint for f in accepted
+                           if (f.rule_id in refs or f.category in refs)
+                           and (not art.get("from_kinds") or _from_kind(f, policy) in art["from_kinds"])]
             if hits:
                 st.status = "fail"
                 st.findings = [f.fingerprint for f in hits]

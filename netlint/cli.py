@@ -113,6 +113,8 @@ class LintOptions:
     lang: str
     today: Optional[str]
     eol_data: Optional[str] = None
+    baseline: Optional[Path] = None
+    network: bool = True
 
 
 def load_or_infer_policy(policy_path: Optional[Path], devices):
@@ -147,6 +149,8 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         raise UsageError(f"{opts.eol_data}: end-of-life data file does not exist")
     options = Options(today=today, lang=opts.lang, eol_data=opts.eol_data)
     checks = selected(all_checks(), opts.select, opts.ignore)
+    if not opts.network:
+        checks = [c for c in checks if c.scope != "network"]
     findings = []
     for d in devices:
         device_findings = run_device_checks(DeviceContext(d, policy, options), checks)
@@ -161,6 +165,11 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
     findings.extend(network_findings)
     assign_fingerprints(findings)
     apply_exceptions(findings, policy, today)
+    known = 0
+    if opts.baseline is not None:
+        from netlint.baseline import apply_baseline, load_baseline
+
+        known = apply_baseline(findings, load_baseline(opts.baseline))
     from netlint.checklist import build_checklist
 
     checklist = build_checklist(findings, [(c.id, c.category) for c in checks], devices, policy)
@@ -173,6 +182,7 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         category=policy.category,
         policy_notes=list(policy.notes),
         checklist=checklist,
+        baseline_known=known,
         rules=[{"id": c.id, "name": c.name, "category": c.category, "severity": c.severity,
                 "articles": list(c.articles), **c.sections()} for c in checks],
     ), devices, network
@@ -192,6 +202,10 @@ def lint(
     today: Optional[str] = typer.Option(None, "--today", help="Evaluate dates (EOL, expiry) as of this day, YYYY-MM-DD."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
     eol_data: Optional[Path] = typer.Option(None, "--eol-data", help="End-of-life table (YAML) replacing the shipped one."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
+    network: bool = typer.Option(True, "--network/--no-network",
+                                 help="Run the network-wide zone checks (off for per-file pre-commit runs)."),
 ) -> None:
     """Lint configs: parse every file, run all checks, report findings."""
     from netlint.config import ConfigError, find_project_config
@@ -216,16 +230,24 @@ def lint(
     excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
     pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
     eol = str(eol_data) if eol_data else (cfg.resolve(cfg.get("eol-data")) if cfg.get("eol-data") else None)
-    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today, eol)
+    base = baseline or (Path(cfg.resolve(cfg.get("baseline"))) if cfg.get("baseline") else None)
+    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today, eol, base, network)
     from netlint.policy import PolicyError
 
     try:
-        result, devices, network = run_lint(paths, opts, excl)
+        result, devices, net = run_lint(paths, opts, excl)
+        if write_baseline is not None:
+            from netlint.baseline import write_baseline as write_base
+
+            count = write_base(write_baseline, result.findings, __version__)
+            typer.echo(f"netlint: wrote {count} findings to the baseline {write_baseline}", err=True)
     except (ParseError, UsageError, PolicyError, ValueError) as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"{write_baseline}: cannot write the baseline ({exc.strerror or exc})")
     context = {}
     if fmt == "html":
-        context = html_context(result, devices, network)
+        context = html_context(result, devices, net)
     text = render(fmt, result, lang, color=(fmt == "text" and output is None and sys.stdout.isatty()), **context)
     _emit(text, output, rich_markup=(fmt == "text" and output is None and sys.stdout.isatty()))
     if fail_on != "never" and any(severity_at_least(f.severity, fail_on) for f in result.active):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-KEYS = {"policy", "select", "ignore", "fail-on", "exclude", "lang", "format", "vendor", "jobs", "eol-data"}
+KEYS = {"policy", "select", "ignore", "fail-on", "exclude", "lang", "format", "vendor", "jobs", "eol-data", "baseline"}
 
 
 class ConfigError(Exception):

@@ -434,11 +434,11 @@ def infer_policy(devices) -> Policy:
             if clue is None and iface.nameif:
                 k = kind_from_words(iface.nameif)
                 clue = (k[0], f"nameif '{iface.nameif}'") if k else None
-            if clue is None and iface.role in ("wan", "dmz", "lan"):
-                clue = ({"wan": "external", "dmz": "dmz", "lan": "internal"}[iface.role], f"FortiOS role {iface.role}")
             if clue is None:
                 k = kind_from_words(iface.description, iface.name if not iface.name.lower().startswith(("gi", "te", "fa", "eth", "port", "ge-", "xe-")) else None)
                 clue = (k[0], f"name/description '{iface.description or iface.name}'") if k else None
+            if clue is None and iface.role in ("wan", "dmz", "lan"):
+                clue = ({"wan": "external", "dmz": "dmz", "lan": "internal"}[iface.role], f"FortiOS role {iface.role}")
             if clue is None and iface.security_level is not None:
                 lvl = iface.security_level
                 clue = ("external" if lvl == 0 else "internal" if lvl == 100 else "dmz", f"security-level {lvl}")

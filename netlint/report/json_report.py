@@ -20,7 +20,7 @@ def result_dict(result: LintResult, lang: str = "en") -> dict:
             "findings": result.counts(),
         },
     }
-    suppressed = [f.to_json(lang) for f in findings if f.suppressed]
+    suppressed = [f.to_json(lang) for f in findings if f.suppressed and f.suppressed.get("kind") != "baseline"]
     if suppressed:
         out["suppressed"] = suppressed
         out["summary"]["suppressed"] = len(suppressed)

@@ -42,7 +42,7 @@ def render_text(result: LintResult, lang: str = "en", color: bool = False) -> st
     else:
         summary = words["none"]
     summary += f" — {_count(result.files, words['files'], lang)}, {_count(len(result.devices), words['devices'], lang)}"
-    suppressed = len(result.findings) - len(active)
+    suppressed = sum(1 for f in result.findings if f.suppressed and f.suppressed.get("kind") != "baseline")
     if suppressed:
         summary += f"; {suppressed} {words['suppressed']}"
     if result.baseline_known:
