@@ -36,7 +36,8 @@ What is modelled
   `address`/`prefix-list` (source OR destination) split a term into consecutive rules
   with the same action (exact under first match). `next term` -> action `continue`; a
   term without a terminating action accepts (Junos: nonterminating actions carry an
-  implicit accept). Terms naming another filter (`filter X`) are inlined.
+  implicit accept). Terms naming another filter (`filter X`) are inlined. A term's
+  remark is the annotation (`/* ... */`) right above it (terms have no description).
 * `policy-options prefix-list` (define/refer; uses inside policy-statements count).
 * SRX: security zones (interfaces, host-inbound-traffic system-services, zone and
   interface level), address books (global, named + attach, zone-level; prefixes,
@@ -563,7 +564,7 @@ def _strip_comments(s: str) -> tuple[str, bool]:
 
 
 class TreeResult:
-    __slots__ = ("root", "warnings", "set_lines", "statements", "meta", "comments")
+    __slots__ = ("root", "warnings", "set_lines", "statements", "meta", "comments", "annotations")
 
     def __init__(self) -> None:
         self.root = Node("", 0)
@@ -572,6 +573,8 @@ class TreeResult:
         self.statements = 0
         self.meta: dict[str, Any] = {}
         self.comments: list[tuple[int, str]] = []
+        # `/* annotation */` -> the line of the statement it stands before
+        self.annotations: dict[int, str] = {}
 
 
 def build_tree(lines: list[str]) -> TreeResult:
@@ -583,11 +586,14 @@ def build_tree(lines: list[str]) -> TreeResult:
     stack: list[tuple[Node, list[Node], int]] = []
     cur = root
     in_comment = False
+    annotation: list[str] | None = None  # parts of an annotation over several lines
+    pending: str | None = None  # an annotation waiting for its statement
     n = len(lines)
     i = 0
 
     def close(lineno: int) -> None:
-        nonlocal cur
+        nonlocal cur, pending
+        pending = None
         if not stack:
             warnings.append((lineno, "unbalanced '}': no block is open here"))
             return
@@ -598,7 +604,10 @@ def build_tree(lines: list[str]) -> TreeResult:
         cur = parent
 
     def statement(words: list[str], items: list[str] | None, term: str, lineno: int) -> None:
-        nonlocal cur
+        nonlocal cur, pending
+        if pending is not None:
+            res.annotations[lineno] = pending
+            pending = None
         inactive = False
         while words and words[0] in ("inactive:", "protect:", "replace:", "active:", "unprotect:"):
             if words[0] == "inactive:":
@@ -673,11 +682,27 @@ def build_tree(lines: list[str]) -> TreeResult:
         if in_comment:
             end = s.find("*/")
             if end < 0:
+                if annotation is not None:
+                    annotation.append(s)
                 continue
+            if annotation is not None:
+                annotation.append(s[:end])
+                pending = " ".join(x.strip() for x in annotation if x.strip())
+                annotation = None
             s = s[end + 2:].strip()
             in_comment = False
         if not s:
             continue
+        if s.startswith("/*"):  # an annotation: kept for the statement after it
+            end = s.find("*/", 2)
+            if end < 0:
+                in_comment = True
+                annotation = [s[2:]]
+                continue
+            pending = s[2:end].strip()
+            s = s[end + 2:].strip()
+            if not s:
+                continue
         c0 = s[0]
         if c0 == "#":
             if s.startswith("## Last c"):
@@ -1192,6 +1217,7 @@ class _Run:
         self.mfacts: dict[str, Any] = self.mgmt.facts
         self._texts: dict[int, str] = {}
         self.root = Node("", 0)
+        self.annotations: dict[int, str] = {}
         self.prefix_lists: dict[str, Node] = {}
         self._pl_memo: dict[tuple[str, int], tuple[list[tuple[int, int, int]], bool]] = {}
         self.filter_model_names: dict[tuple[str, str], str] = {}
@@ -1250,6 +1276,7 @@ class _Run:
             raise ParseError(self.file, "is empty")
         tree = build_tree(self.lines)
         root = self.root = tree.root
+        self.annotations = tree.annotations
         for line, message in tree.warnings:
             self.dev.warn(Location(self.file, line, line, self.text_of(line)), message)
         self.snippet(root)
@@ -1906,14 +1933,17 @@ class _Run:
         frm = _get(tn, "from")
         pairs, services, established, approx, extra = self.term_match(frm, family, where)
         action, vendor, log = self.term_action(_get(tn, "then"), extra, where)
+        # Filter terms have no description statement: Junos documents them with
+        # annotations (`annotate term T "..."` -> /* ... */ above the term).
+        remark = self.annotations.get(tn.line, "") if tn.group is None else ""
         rules = []
         for i, (src, dst) in enumerate(pairs, 1):
             rx = dict(extra)
             if len(pairs) > 1:
                 rx["alternative"] = f"{i}/{len(pairs)}"
             rules.append(Rule(action, src, dst, services, loc, family=family, vendor_action=vendor, name=tname,
-                              log=log, enabled=enabled, established=established, approximations=tuple(approx),
-                              extra=rx))
+                              remark=remark, log=log, enabled=enabled, established=established,
+                              approximations=tuple(approx), extra=rx))
         return rules
 
     # Address conditions: (intervals or None for any, names, unresolved)

@@ -1293,3 +1293,16 @@ def test_srx_miscellaneous_facts():
     (telnet,) = device.management.service("telnet")
     assert telnet.interfaces == [] and telnet.enabled is False and "no interface admits it" in telnet.note
     assert device.facts["functional_zone_management"]["management"]["services"] == ["ssh"]
+
+
+def test_annotations_document_filter_terms(filters, exch):
+    rules = rules_by_name(filters.filters["EDGE-IN"])
+    assert rules["except-form"].remark == "10.0.0.0/8 except 10.1.0.0/16, but 10.1.2.0/24 again"
+    assert rules["web"].remark == ""
+    re_rules = rules_by_name(exch.filters["PROTECT-RE"])
+    assert re_rules["allow-mgmt"].remark.startswith("SSH, HTTPS, SNMP and NTP to the SRX")
+    assert re_rules["allow-mgmt-replies"].remark.endswith("(CHG-2023-044)")
+    # security policies are documented by their description only
+    assert rules_by_name(exch.filters["security-policy"])["fix-gw-standby"].remark == ""
+    tree = build_tree(["/* first", "   second */", "system {", "    /* inline */ host-name r1;", "}"])
+    assert tree.annotations == {3: "first second", 4: "inline"}
