@@ -480,6 +480,8 @@ def default_permit(ctx: DeviceContext) -> Iterator[Issue]:
             continue  # NAT and mangle chains accept by design; filtering happens in the filter table
         if (filt.hook or "").lower() in ("output", "postrouting"):
             continue  # the device's own outgoing traffic: an ACCEPT policy is the norm
+        if filt.extra.get("default_defers_to"):
+            continue  # what no rule matches is decided elsewhere (FortiOS local-in: allowaccess)
         cf = ctx.filterset.compiled(filt.name)
         if cf.default_region.is_empty():
             continue  # a final catch-all rule decides everything; the default is never used
