@@ -347,6 +347,12 @@ enable-packet-buffer-protection net-inspection
 """.split())
 
 
+# The root element, after an XML declaration, comments and a doctype.
+_ROOT = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*<([\w:.-]+)", re.S)
+_SNIPPET_ROOTS = frozenset({"config", "response", "devices", "rulebase", "security", "rules", "pre-rulebase",
+                            "post-rulebase"})
+
+
 def _now() -> datetime:
     return datetime.now()
 
@@ -695,9 +701,16 @@ class PanosParser:
         head = text[:200_000]
         if "<" not in head:
             return 0
+        m = _ROOT.match(head)
+        if m is None or "urn:ietf:params:xml:ns:netconf" in head[:4000]:
+            return 0  # not XML, or a NETCONF <config> payload of another vendor
         from parsers.detect import score_vendors  # light
 
         score = score_vendors(head).get("paloalto_panos", 0)
+        if 0 < score < 90 and m.group(1) == "config":
+            score = 90  # <config> root with PAN-OS sections but no version attributes
+        if score <= 0 and m.group(1) in _SNIPPET_ROOTS and "<entry name=" in head and "<member>" in head:
+            score = 60  # a rulebase snippet: <rules><entry name=...><from><member>...
         return max(0, min(100, score))
 
     def parse(self, text: str, file: str) -> Device:
@@ -753,16 +766,16 @@ class _Run:
 
     def line_text(self, n: list) -> str:
         off = n[OFF]
-        if self.raw is not None:
-            raw = self.raw
-            s = raw.rfind(b"\n", 0, off) + 1
-            e = raw.find(b"\n", off)
-            line = raw[s:e if e >= 0 else len(raw)].decode("utf-8", "replace").strip()
-        else:
-            t = self.text
-            s = t.rfind("\n", 0, off) + 1
-            e = t.find("\n", off)
-            line = t[s:e if e >= 0 else len(t)].strip()
+        line = None
+        if off >= 0:
+            if self.raw is not None:
+                raw = _line_around(self.raw, off, b"\n")
+                line = raw.decode("utf-8", "replace").strip() if raw is not None else None
+            else:
+                line = _line_around(self.text, off, "\n")
+                line = line.strip() if line is not None else None
+        if line is None:
+            line = ""
         tag = n[TAG]
         if len(line) > 240 or not line.startswith("<" + tag):
             attrs = n[ATTRS] or {}
@@ -2051,42 +2064,39 @@ class _Run:
                 positions.append(i)
             i = find("<entry", i + 6, b)
         all_entries = list(elem.iter("entry"))
-        out = []
-        if len(all_entries) != len(positions):  # pragma: no cover - defensive
-            self.dev.warn(Location(self.file, rules[LINE], rules[END], "<rules>"),
-                          "rule lines could not be matched to the text; rules point at <rules>")
-            pos_of = {}
-        else:
-            pos_of = {id(x): p for x, p in zip(all_entries, positions)}
         direct = [x for x in elem if x.tag == "entry"]
-        for x in elem:
-            if x.tag != "entry":
-                self.dev.warn(self.text_loc(a, b, x.tag, rules[LINE]), f"element not understood: <{x.tag}> in <rules>")
+        if len(direct) != len(elem):
+            for x in elem:
+                if x.tag != "entry":
+                    self.dev.warn(self.text_loc(a, b, x.tag, rules[LINE]),
+                                  f"element not understood: <{x.tag}> in <rules>")
+        file = self.file
+        if len(all_entries) != len(positions):  # pragma: no cover - defensive
+            self.dev.warn(Location(file, rules[LINE], rules[END], "<rules>"),
+                          "rule lines could not be matched to the text; rules point at <rules>")
+            loc = Location(file, rules[LINE], rules[END], "<rules>")
+            return [(x, x.get("name", ""), {k.tag: k for k in x}, loc, None) for x in direct]
+        if len(all_entries) == len(direct):
+            starts = positions
+        else:  # entries nested in rules (Panorama targets): keep the rules' own
+            pos_of = {id(x): p for x, p in zip(all_entries, positions)}
+            starts = [pos_of[id(x)] for x in direct]
+        out = []
+        append = out.append
         line = rules[LINE]
         prev = a
         count = text.count
         rfind = text.rfind
-        file = self.file
-        for idx, x in enumerate(direct):
-            p = pos_of.get(id(x))
-            if p is None:
-                loc = Location(file, rules[LINE], rules[END], "<rules>")
-            else:
-                line += count("\n", prev, p)
-                prev = p
-                nxt = pos_of.get(id(direct[idx + 1]), b) if idx + 1 < len(direct) else b
-                close = rfind("</entry>", p, nxt)
-                end = line + count("\n", p, close) if close >= 0 else line
-                s = rfind("\n", 0, p) + 1
-                e = find("\n", p)
-                lt = text[s:e if e >= 0 else len(text)].strip()
-                if len(lt) > 240 or not lt.startswith("<entry"):
-                    lt = "<entry" + "".join(f' {k}="{v}"' for k, v in x.attrib.items()) + ">"
-                loc = Location(file, line, end, _fast_redact(lt))
-            fields = {}
-            for k in x:
-                fields[k.tag] = k
-            out.append((x, x.get("name", ""), fields, loc, p))
+        for x, p, nxt in zip(direct, starts, starts[1:] + [b]):
+            line += count("\n", prev, p)
+            prev = p
+            close = rfind("</entry>", p, nxt)
+            end = line + count("\n", p, close) if close >= 0 else line
+            lt = _line_around(text, p, "\n") or ""
+            lt = lt.strip()
+            if len(lt) > 240 or not lt.startswith("<entry"):
+                lt = "<entry" + "".join(f' {k}="{v}"' for k, v in x.attrib.items()) + ">"
+            append((x, x.get("name", ""), {k.tag: k for k in x}, Location(file, line, end, _fast_redact(lt)), p))
         return out
 
     def text_loc(self, a: int, b: int, tag: str, default_line: int) -> Location:
@@ -2095,10 +2105,8 @@ class _Run:
         if i < 0:
             return Location(self.file, default_line, default_line, f"<{tag}>")
         line = default_line + self.text.count("\n", a, i) if a <= i else default_line
-        s = self.text.rfind("\n", 0, i) + 1
-        e = self.text.find("\n", i)
-        lt = self.text[s:e if e >= 0 else len(self.text)].strip()
-        return Location(self.file, line, line, pan_redact(lt[:240]))
+        lt = (_line_around(self.text, i, "\n") or f"<{tag}>").strip()
+        return Location(self.file, line, line, pan_redact(lt if len(lt) <= 240 else f"<{tag}>"))
 
     def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str) -> Location:
         if x.__class__ is list:
@@ -2257,7 +2265,7 @@ class _Run:
             action=action, src=src, dst=dst, services=services, loc=loc, vendor_action=word, name=name,
             remark=_ft(get("description")), log=log_start or log_end, enabled=not disabled,
             time_range=schedule, time_range_expired=expired, src_zones=src_zones, dst_zones=dst_zones,
-            applications=tuple(a for a in apps if a != "any"), profiles=profiles,
+            applications=() if apps == ("any",) else tuple(a for a in apps if a != "any"), profiles=profiles,
             approximations=tuple(dict.fromkeys(approx)) if approx else (), service_names=svc_members,
             users=users, extra=extra,
         )
@@ -2497,6 +2505,24 @@ class _Run:
                                     loc = loc or Location(self.file, e[LINE], e[END], self.line_text(e))
                                     self.dev.refer(names[v], v, loc, f"{kind[TAG]} rule {_name(e)}")
                             stack.extend(_kids(n))
+
+
+_LINE_LIMIT = 1024
+
+
+def _line_around(text: Any, off: int, nl: Any) -> Any:
+    """The line of `text` (str or bytes) holding offset `off`, or None when it is longer
+    than _LINE_LIMIT on either side (a minified file: callers rebuild the start tag)."""
+    lo = off - _LINE_LIMIT if off > _LINE_LIMIT else 0
+    s = text.rfind(nl, lo, off)
+    if s < 0 and lo > 0:
+        return None
+    e = text.find(nl, off, off + _LINE_LIMIT)
+    if e < 0:
+        if off + _LINE_LIMIT < len(text):
+            return None
+        e = len(text)
+    return text[s + 1:e]
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

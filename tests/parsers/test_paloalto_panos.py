@@ -1156,3 +1156,29 @@ def test_parse_speed():
     assert len(rules) == n
     assert rules[-1].loc.line == text[:text.index(f'<entry name="r{n - 1}"')].count("\n") + 1
     assert elapsed < 3.0, f"{n} rules parsed in {elapsed:.2f} s"
+
+
+def test_minified_xml_is_fast_and_texts_are_rebuilt():
+    text = generated_config(2000).replace("\n", "")
+    assert text.count("\n") == 0
+    start = time.perf_counter()
+    d = parse(text, "minified.xml")
+    elapsed = time.perf_counter() - start
+    rules = d.filters["security"].rules
+    assert len(rules) == 2000 and {r.loc.line for r in rules} == {1}
+    assert rules[7].loc.text == '<entry name="r7" uuid="00000000-0000-0000-0000-000000000007">'
+    assert obj(d, "address-object", "h3").loc.text == '<entry name="h3">'
+    assert elapsed < 3.0, f"minified: {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize("text, score", [
+    ("<!-- trimmed by hand -->\n<config>\n<devices><entry name='x'><vsys><entry name='vsys1'><zone><entry name='z'>"
+     "<network><layer3><member>ethernet1/1</member></layer3></network></entry></zone></entry></vsys></entry></devices>"
+     "</config>", 90),
+    ("<rules><entry name='a'><from><member>trust</member></from><action>allow</action></entry></rules>", 60),
+    ('<?xml version="1.0"?>\n<config xmlns="urn:ietf:params:xml:ns:netconf:base:1.0"><native><hostname>r1'
+     "</hostname></native></config>", 0),
+    ("<foo><entry name='a'><member>x</member></entry></foo>", 0),
+])
+def test_detect_snippets_and_foreign_xml(text, score):
+    assert PARSER.detect(text) == score
