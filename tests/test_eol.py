@@ -428,3 +428,15 @@ def test_every_shipped_train_is_reachable_from_a_version():
                       for p in spec["trains"] for t in (p.get("examples") or {}).values()}
     for (vendor, train) in table.trains:
         assert table.train_of(vendor, train) == train or (vendor, train) in example_trains, (vendor, train)
+
+
+def test_asa_9_9_is_end_of_life_and_other_vendors_are_unknown(cli, tmp_path):
+    x = only(lint(cli, write(tmp_path, "fw.cfg", "ASA Version 9.9(2)\nhostname fw\n"), today="2026-11-24"))
+    assert (x["rule_id"], x["severity"], x["evidence"]["end_of_support"]) == ("NL601", "high", "2023-05-31")
+    from netlint.checks import DeviceContext, Options, all_checks, run_device_checks
+    from netlint.model import Device
+
+    device = Device(hostname="mt1", vendor="mikrotik_routeros", file="mt1.rsc", os_version="7.12")
+    checks = [c for c in all_checks() if c.id.startswith("NL6")]
+    (f,) = run_device_checks(DeviceContext(device, options=Options(today=date(2026, 11, 24))), checks)
+    assert f.rule_id == "NL603" and f.evidence["reason"] == "unknown-vendor" and "needs evidence" in f.message

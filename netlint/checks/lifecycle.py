@@ -1,8 +1,8 @@
 """Software lifecycle checks (articles 6.1, 6.2, 9.3): the OS version each config states,
 against the shipped end-of-life table (netlint/data/eol.yaml, or the file given with
-``--eol-data``, which replaces it).
+`--eol-data`, which replaces it).
 
-Dates are judged as of ``--today``. A train the table does not know is reported as unknown
+Dates are judged as of `--today`. A train the table does not know is reported as unknown
 (NL603), never guessed. iptables/nftables rulesets are skipped: the lifecycle of the Linux
 host is not in its ruleset."""
 
@@ -83,7 +83,7 @@ def eol_software(ctx: DeviceContext) -> Iterator[Issue]:
     What it does:
         Maps the OS version the config states to its release train and looks the train up
         in the end-of-life table. High when the train's end of support (the last day with
-        security fixes) is before today (``--today``); medium when it ends within the next
+        security fixes) is before today (`--today`); medium when it ends within the next
         180 days; low when the train is past its end of maintenance but still gets security
         fixes.
 
@@ -93,7 +93,7 @@ def eol_software(ctx: DeviceContext) -> Iterator[Issue]:
         fixed.
 
     Example:
-        ``ASA Version 9.9(2)`` (support ended 2023-05-31); ``version 17.6`` on a Catalyst
+        `ASA Version 9.9(2)` (support ended 2023-05-31); `version 17.6` on a Catalyst
         (IOS-XE 17.6, security support ended 2024-07-30).
 
     How to fix:
@@ -142,7 +142,7 @@ def below_recommended_release(ctx: DeviceContext) -> Iterator[Issue]:
         Compares the version the config states with the recommended (or latest) release
         of the same train in the end-of-life table, per vendor ("9.8(4)" < "9.8(4)45",
         "10.1.6-h3" < "10.1.14", "19.4R3-S2.1" < "19.4R3-S12"). Silent when the config
-        gives only the train (``version 17.9``), when the table has no recommended release
+        gives only the train (`version 17.9`), when the table has no recommended release
         for the train, and when the train is already end-of-life (NL601 says so).
 
     Why it matters:
@@ -151,7 +151,7 @@ def below_recommended_release(ctx: DeviceContext) -> Iterator[Issue]:
         one miss published security fixes.
 
     Example:
-        PAN-OS ``detail-version="10.1.6-h3"`` while the table recommends 10.1.14-h20.
+        PAN-OS `detail-version="10.1.6-h3"` while the table recommends 10.1.14-h20.
 
     How to fix:
         Evaluate and install the recommended release of the train (or a newer supported
@@ -188,12 +188,12 @@ def unknown_version(ctx: DeviceContext) -> Iterator[Issue]:
         unknown answer is a gap to close, not a pass.
 
     Example:
-        ``ASA Version 9.8(4)`` (train 9.8 not in the shipped table); an IOS snippet without
-        a ``version`` line.
+        `ASA Version 9.8(4)` (train 9.8 not in the shipped table); an IOS snippet without
+        a `version` line.
 
     How to fix:
-        Attach evidence: ``show version`` and the vendor's end-of-life notice for the train,
-        or add the train with its source to your own table (``--eol-data``).
+        Attach evidence: `show version` and the vendor's end-of-life notice for the train,
+        or add the train with its source to your own table (`--eol-data`).
     """
     lk = _lookup(ctx)
     if lk is None or lk.entry is not None:
@@ -205,6 +205,11 @@ def unknown_version(ctx: DeviceContext) -> Iterator[Issue]:
         message = (f"the configuration states no OS version: cannot tell whether this {product} device's software "
                    "is supported: needs evidence (show version output)")
         message_zh = f"設定檔未載明作業系統版本：無法判斷此 {product} 設備的軟體是否仍受支援，需提供佐證（show version 輸出）"
+    elif lk.vendor not in _table(ctx).patterns:
+        ev["reason"] = "unknown-vendor"
+        message = (f"cannot tell whether {product} {lk.version} is supported: the end-of-life table covers no "
+                   f"{product} release: needs evidence (the vendor's end-of-life notice)")
+        message_zh = f"無法判斷 {product} {lk.version} 是否仍受支援（生命週期資料表未涵蓋此產品），需提供佐證（原廠產品生命週期公告）"
     elif lk.train is None:
         ev["reason"] = "unknown-format"
         message = (f"cannot tell whether {product} {lk.version} is supported: the version is in no known format: "
