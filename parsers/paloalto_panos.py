@@ -748,7 +748,8 @@ class _Run:
         self.mgmt_profiles: dict[str, list] = {}
         self.zone_of: dict[str, str] = {}
         self.primary_vsys: str | None = None
-        self.loc_cache: dict[int, Location] = {}
+        self.dg_nodes: dict[str, list] = {}
+        self.dg_parent: dict[str, str] = {}
         self.server_profiles: dict[tuple[str, str], list] = {}
         self.auth_profiles: dict[str, list] = {}
         self.syslog_profiles: dict[str, list] = {}
@@ -918,9 +919,15 @@ class _Run:
         if dg_nodes:
             self.facts["panorama"] = True
             self.facts["device_groups"] = [_name(g) for g in dg_nodes]
+            self.dg_nodes = {_name(g): g for g in dg_nodes}
+            self.device_group_parents(_child(root, "readonly"))
             for g in dg_nodes:
                 scope = self.dg_scopes[_name(g)] = _Scope(_name(g), self.shared)
                 self.guarded(g, self.load_objects, g, scope)
+            for name, scope in self.dg_scopes.items():
+                parent = self.dg_parent.get(name)
+                if parent in self.dg_scopes:
+                    scope.parent = self.dg_scopes[parent]
         if shared is not None:
             self.guarded(shared, self.shared_settings, shared)
         for v in vsys_nodes:
@@ -1904,20 +1911,53 @@ class _Run:
         filt = self.build_policy(fname, scope, vsys, rulebases, zones)
         filt.extra["vsys"] = vsys
 
+    def device_group_parents(self, readonly: list | None) -> None:
+        """Device-group hierarchy, kept by Panorama under <readonly> (PAN-OS 8.1+:
+        readonly/devices/entry/device-group/entry/parent-dg; older: readonly/dg-meta-data)."""
+        holders = [_path(d, "device-group") for d in _entries(_child(readonly, "devices"))]
+        holders.append(_path(readonly, "dg-meta-data", "dg-info"))
+        for holder in holders:
+            for e in _entries(holder):
+                parent = _text(_child(e, "parent-dg"))
+                if parent and parent != _name(e):
+                    self.dg_parent[_name(e)] = parent
+        # a cycle would loop for ever: cut it where it closes
+        for name in list(self.dg_parent):
+            seen = {name}
+            cur = self.dg_parent.get(name)
+            while cur is not None:
+                if cur in seen:
+                    self.dg_parent.pop(name, None)
+                    break
+                seen.add(cur)
+                cur = self.dg_parent.get(cur)
+
+    def dg_ancestors(self, dg: str) -> list[list]:
+        """The device-group nodes above `dg`, the top one first."""
+        out = []
+        cur = self.dg_parent.get(dg)
+        while cur is not None and cur in self.dg_nodes:
+            out.append(self.dg_nodes[cur])
+            cur = self.dg_parent.get(cur)
+        return out[::-1]
+
     def policy_for_device_group(self, g: list, shared_pre: list, shared_post: list) -> None:
         dg = _name(g)
         scope = self.dg_scopes[dg]
+        ancestors = self.dg_ancestors(dg)
         rulebases: list[tuple[list, str]] = []
-        for container, label in shared_pre + [(g, "pre")]:
+        for container, label in shared_pre + [(a, "pre") for a in ancestors] + [(g, "pre")]:
             rb = _child(container, "pre-rulebase")
             if rb is not None:
                 rulebases.append((rb, "pre"))
-        for container, label in [(g, "post")] + shared_post:
+        for container, label in [(g, "post")] + [(a, "post") for a in ancestors[::-1]] + shared_post:
             rb = _child(container, "post-rulebase")
             if rb is not None:
                 rulebases.append((rb, "post"))
         filt = self.build_policy(f"{dg}:security", scope, None, rulebases, ())
         filt.extra["device_group"] = dg
+        if ancestors:
+            filt.extra["parent_device_groups"] = [_name(a) for a in ancestors]
 
     def build_policy(self, fname: str, scope: _Scope, vsys: str | None, rulebases: list, zones: tuple) -> Filter:
         filt = Filter(fname, "security-policy", stateful=True, default_action=DENY, intrazone_action=PERMIT,

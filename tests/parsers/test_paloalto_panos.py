@@ -644,7 +644,7 @@ def test_pushed_rules_order_pre_local_post(vsys2):
 def test_panorama_device_group(panorama):
     assert panorama.hostname == "ES-PANORAMA"
     assert panorama.facts["panorama"] is True
-    assert panorama.facts["device_groups"] == ["Taipei-Branches"]
+    assert panorama.facts["device_groups"] == ["Taipei-Branches", "Branch-Hsinchu"]
     assert panorama.facts["templates"] == ["Branch-Template"]
     f = panorama.filters["Taipei-Branches:security"]
     assert [r.name for r in f.rules] == ["shared-pre-block-smb", "dg-pre-allow-hq", "dg-post-printers",
@@ -656,6 +656,18 @@ def test_panorama_device_group(panorama):
     assert r["dg-post-printers"].src.items == (net("10.40.9.0/24"),)  # device-group object
     assert r["dg-pre-allow-hq"].extra["target"] == {"devices": ["013201000001"], "negate": False}
     assert panorama.management.users[0].privilege == 15
+
+
+def test_panorama_device_group_hierarchy(panorama):
+    assert panorama.facts["device_groups"] == ["Taipei-Branches", "Branch-Hsinchu"]
+    f = panorama.filters["Branch-Hsinchu:security"]
+    assert f.extra["parent_device_groups"] == ["Taipei-Branches"]
+    # shared pre, parent pre, own pre, (own post), parent post, shared post
+    assert [r.name for r in f.rules] == ["shared-pre-block-smb", "dg-pre-allow-hq", "hsinchu-pre-printers",
+                                         "dg-post-printers", "shared-post-deny"]
+    own = by_name(panorama, "Branch-Hsinchu:security")["hsinchu-pre-printers"]
+    assert own.src.items == (net("10.40.9.0/24"),)  # an object of the parent device group
+    assert own.approximations == ()
 
 
 def test_snippet_rulebase_root():
