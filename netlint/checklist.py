@@ -8,19 +8,15 @@ settings review" (article 17.4)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 STATUSES = ("fail", "pass", "needs-evidence", "not-applicable")
 
 
-@lru_cache(maxsize=1)
 def articles() -> list[dict[str, Any]]:
-    from importlib.resources import files
+    from netlint.datafiles import load
 
-    import yaml
-
-    return yaml.safe_load(files("netlint.data").joinpath("articles.yaml").read_text(encoding="utf-8"))
+    return load("articles.yaml")
 
 
 @dataclass

@@ -171,7 +171,18 @@ class Space:
     """A BDD manager with the packet fields declared. Use `default_space()`."""
 
     def __init__(self) -> None:
-        from dd import cudd  # compiled CUDD bindings; imported only when analysis runs
+        import sys
+
+        # dd imports networkx (0.1 s) only for optional graph export, which we never use:
+        # hide it during the import unless something already loaded it.
+        hide = "networkx" not in sys.modules
+        if hide:
+            sys.modules["networkx"] = None  # type: ignore[assignment]
+        try:
+            from dd import cudd  # compiled CUDD bindings; imported only when analysis runs
+        finally:
+            if hide and sys.modules.get("networkx", 0) is None:
+                del sys.modules["networkx"]
 
         bdd = cudd.BDD()
         # Variable reordering costs far more than it saves on ACL-shaped sets (measured).

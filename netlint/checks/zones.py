@@ -19,13 +19,10 @@ INTERNAL_KINDS = {"prod", "uat", "internal", "mgmt"}
 @lru_cache(maxsize=1)
 def risky_catalogue() -> list[dict]:
     """The shipped catalogue of risky services (netlint/data/risky_services.yaml)."""
-    from importlib.resources import files
-
-    import yaml
-
+    from netlint.datafiles import load
     from netlint.policy import parse_service
 
-    entries = yaml.safe_load(files("netlint.data").joinpath("risky_services.yaml").read_text(encoding="utf-8"))
+    entries = [dict(e) for e in load("risky_services.yaml")]
     for e in entries:
         e["specs"] = [parse_service(s) for s in e["services"]]
     return entries
