@@ -113,32 +113,38 @@ whether GlobalProtect portals / gateways exist and whether they require a client
 certificate or MFA), threat/security profile contents, reports, certificates,
 templates, Panorama `readonly`, routing protocols.
 
-`Device.facts` keys: config_version, detail_version, urldb, vsys (list), panorama
-(True for a Panorama config), device_groups, templates, panorama_servers,
-high_availability, management_ip, domain, timezone, dns_servers, update_server,
-server_verification, update_schedule, zones (name -> vsys, line, protection profile,
-user identification, interfaces), nat (list of dicts), rulebases (vsys -> counts per
-rulebase type), dos_rules, zone_protection_profiles, globalprotect (portals and
-gateways with authentication profiles, client_certificate, mfa), remote_access_vpn,
-ike_gateways, routing_protocols, security_profiles (type -> names),
-log_forwarding_profiles (name -> syslog/panorama forwarding), certificates,
+`Device.facts` keys: config_version, detail_version, urldb, vsys (list), snippet,
+panorama (True for a Panorama config), device_groups, templates, panorama_servers,
+high_availability, hostname_line, model_line, management_ip, domain, timezone,
+dns_servers, update_server, server_verification, update_schedule, zones (name -> vsys,
+line, mode, zone_protection_profile, log_setting, user_identification, interfaces), nat
+(list of dicts: name, scope, rulebase, line, end_line, from, to, to_interface, source,
+destination, service, source_translation, translated_source, bidirectional,
+translated_destination, translated_port, disabled), rulebases (vsys or device group ->
+rule count per rulebase type), dos_rules, zone_protection_profiles, globalprotect
+(portals / gateways: name, vsys, line, authentication_profiles, certificate_profiles,
+client_certificate, mfa True/False/None), remote_access_vpn, ike_gateways (name, line,
+version), ipsec_tunnels, routing_protocols, security_profiles (type -> names),
+log_forwarding_profiles (name -> line, syslog profiles, panorama), certificates,
 ssl_tls_service_profiles, mgmt_ssl_tls_service_profile, interface_management_profiles
-(name -> services, permitted_ip, line).
-`Management.facts` keys: admin_lockout, password_complexity, password_profiles,
-authentication_profiles (name -> method, server profile, mfa, lockout),
-mgmt_authentication_profile, users_remote_auth, syslog_profiles, snmp_system,
-snmp_trap_servers, snmp_version, ntp_servers_detail, config_log_forwarding,
-system_log_forwarding, idle_timeout_default, login_banner_ack, motd.
-`Rule.extra`: uuid, rule_type, tags, log_start, log_end, log_setting, rulebase
-(pre|local|post), scope (vsys or device group), category, source_hip,
-destination_hip, service_any (an application named on service any: the App-ID may
-use any port), unmapped_applications, unresolved_services, target (Panorama),
-profile_group, disabled_line.
-`Interface.extra`: mode (layer3|layer2|virtual-wire|tap|ha|aggregate-group|...),
-management_profile, management_permitted_ip, aggregate_group, dhcp_client,
-address_objects, out_of_band, ipv6, vsys.
-`Filter.extra`: vsys / device_group, default_rules (name -> action, log_start,
-log_end, line, overridden).
+(name -> line, services, permitted_ip), parse_notes.
+`Management.facts` keys: mgmt_permitted_ip, admin_lockout, idle_timeout_default
+(seconds, when idle-timeout is not set), password_complexity, password_profiles,
+authentication_profiles (name -> line, method, server_profile, mfa,
+lockout_failed_attempts, lockout_time, allow_list), mgmt_authentication_profile,
+users_remote_auth, syslog_profiles (name -> servers), snmp_version, snmp_system,
+snmp_trap_servers, ntp_servers_detail (server, role, authentication, line),
+config_log_forwarding, system_log_forwarding, login_banner_line, login_banner_ack.
+`Rule.extra`: uuid, rulebase (pre|local|post), scope (vsys or device group), rule_type,
+zone_pairs_approximate, tags, group_tag, log_start, log_end, log_setting, category,
+source_hip, destination_hip, hip_profiles, service_any (applications named on service
+any: an App-ID may use any port), applications_unmapped (names), unmapped_applications
+(engine flag), unresolved_services, profile_group, disabled_line, target (Panorama).
+`Interface.extra`: mode (layer3|layer2|virtual-wire|tap|ha|aggregate-group|loopback|
+tunnel|vlan|management), parent, vsys, aggregate, aggregate_group, dhcp_client, pppoe,
+address_objects, management_profile, management_permitted_ip, out_of_band.
+`Filter.extra`: vsys or device_group, parent_device_groups, default_rules (name ->
+action, log_start, log_end, log_setting, profiles, line, overridden).
 """
 
 from __future__ import annotations
@@ -653,8 +659,6 @@ class _Scope:
         self.name = name
         self.parent = parent
         self.objs: dict[str, dict[str, list]] = {sec: {} for sec in _OBJ_SECTIONS}
-        self.profiles: dict[str, dict[str, list]] = {}  # type -> name -> node
-        self.log_profiles: dict[str, list] = {}
         self.addr_memo: dict[str, tuple] = {}
         self.svc_memo: dict[str, tuple] = {}
         self.app_memo: dict[str, tuple] = {}
@@ -671,24 +675,6 @@ class _Scope:
                 return node, scope
             scope = scope.parent
         return None, None
-
-    def find_profile(self, ptype: str, name: str) -> list | None:
-        scope: _Scope | None = self
-        while scope is not None:
-            node = scope.profiles.get(ptype, {}).get(name)
-            if node is not None:
-                return node
-            scope = scope.parent
-        return None
-
-    def find_log_profile(self, name: str) -> list | None:
-        scope: _Scope | None = self
-        while scope is not None:
-            node = scope.log_profiles.get(name)
-            if node is not None:
-                return node
-            scope = scope.parent
-        return None
 
 
 # --------------------------------------------------------------------------- the parser
@@ -1009,11 +995,9 @@ class _Run:
             for ptype_node in _kids(profiles):
                 ptype = ptype_node[TAG]
                 for e in _entries(ptype_node):
-                    scope.profiles.setdefault(ptype, {})[_name(e)] = e
                     self.facts.setdefault("security_profiles", {}).setdefault(ptype, []).append(_name(e))
                     self.dev.define("security-profile", _name(e), self.loc(e, whole=True), description=ptype)
         for e in _entries(_path(container, "log-settings", "profiles")):
-            scope.log_profiles[_name(e)] = e
             self.dev.define("log-forwarding-profile", _name(e), self.loc(e, whole=True))
             self.facts.setdefault("log_forwarding_profiles", {})[_name(e)] = self.log_profile_summary(e)
         # profile groups refer to profiles
