@@ -833,7 +833,7 @@ class _Run:
             raise ParseError(self.file, f"is XML but not a PAN-OS configuration (root element <{root[TAG]}>, "
                                         "expected <config>)", root[LINE])
         if self.refs:
-            self.dev.references.extend(Reference(k, n, loc, c) for k, n, loc, c in self.refs)
+            self.dev.references.extend([Reference(k, n, loc, c) for k, n, loc, c in self.refs])
             self.refs = []
         self.dev.parse_warnings.sort(key=lambda pw: pw.loc.line)
         if not self.dev.hostname:
@@ -2164,7 +2164,8 @@ class _Run:
         # ---- zones and rule type
         src_zones = self.zone_list(vsys, _fm(get("from")), loc, ctx)
         dst_zones = self.zone_list(vsys, _fm(get("to")), loc, ctx)
-        rtype = _ft(get("rule-type")) or "universal"
+        rt = get("rule-type")
+        rtype = (_ft(rt) or "universal") if rt is not None else "universal"
         extra["rule_type"] = rtype
         zone_pairs_approx = False
         if rtype == "intrazone":
@@ -2194,10 +2195,12 @@ class _Run:
             if action != PERMIT:
                 extra["unmapped_applications"] = True  # a deny is assumed not to match (engine flag)
         # ---- addresses
-        src, notes = self.address_set(scope, _fm(get("source")), _fyes(get("negate-source")), loc, ctx)
+        ng = get("negate-source")
+        src, notes = self.address_set(scope, _fm(get("source")), ng is not None and _fyes(ng), loc, ctx)
         if notes:
             approx.extend(notes)
-        dst, notes = self.address_set(scope, _fm(get("destination")), _fyes(get("negate-destination")), loc, ctx)
+        ng = get("negate-destination")
+        dst, notes = self.address_set(scope, _fm(get("destination")), ng is not None and _fyes(ng), loc, ctx)
         if notes:
             approx.extend(notes)
         # ---- conditions headers cannot show
@@ -2220,7 +2223,7 @@ class _Run:
                 l7.append("URL category " + ", ".join(cats))
         for key in ("source-hip", "destination-hip", "hip-profiles"):
             h = get(key)
-            if not _any_only(h):
+            if h is not None and not _any_only(h):
                 hips = [v for v in _fm(h) if v not in ("any", "no-hip")]
                 if hips:
                     extra[key.replace("-", "_")] = hips
@@ -2252,7 +2255,8 @@ class _Run:
         profiles = self.rule_profiles_cached(ps, scope, loc, ctx) if ps is not None else {}
         if "group" in profiles:
             extra["profile_group"] = profiles["group"]
-        log_start = _fyes(get("log-start"))
+        ls = get("log-start")
+        log_start = ls is not None and _fyes(ls)
         le = get("log-end")
         log_end = True if le is None else _fyes(le)
         extra["log_start"] = log_start
@@ -2261,7 +2265,8 @@ class _Run:
         extra["log_setting"] = log_setting
         if log_setting:
             refs.append(("log-forwarding-profile", log_setting, loc, ctx))
-        schedule = _ft(get("schedule")) or None
+        sc = get("schedule")
+        schedule = (_ft(sc) or None) if sc is not None else None
         expired = None
         if schedule:
             refs.append(("schedule", schedule, loc, ctx))
@@ -2273,11 +2278,13 @@ class _Run:
                 extra["tags"] = tags
                 for t in tags:
                     refs.append(("tag", t, loc, ctx))
-        gtag = _ft(get("group-tag"))
+        gt = get("group-tag")
+        gtag = _ft(gt) if gt is not None else ""
         if gtag:
             extra["group_tag"] = gtag
             refs.append(("tag", gtag, loc, ctx))
-        disabled = _fyes(get("disabled"))
+        ds = get("disabled")
+        disabled = ds is not None and _fyes(ds)
         if disabled:
             extra["disabled_line"] = self.rule_child_loc(x, pos, loc, "disabled").line
         target = get("target")
