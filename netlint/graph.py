@@ -53,6 +53,11 @@ def _networks(iface: Interface):
         yield ipaddress.ip_network(f"{ipaddress.ip_address(a.address)}/{a.prefixlen}", strict=False)
 
 
+def _no_transit(iface: Interface) -> bool:
+    """Out-of-band management ports (ASA management-only, Junos fxp0/me0) forward nothing."""
+    return bool(iface.extra.get("management_only") or iface.extra.get("oob_management"))
+
+
 def _usable(iface: Interface) -> bool:
     """A layer-3 interface that is up: switch ports (layer 2) are not zone boundaries."""
     return not iface.shutdown and not (iface.switchport and not iface.addresses)
@@ -237,10 +242,10 @@ class ZoneGraph:
         seen_paths: set[tuple] = set()
 
         def walk(d: Device, in_if: Interface, visited: frozenset[int], hops: list[Hop]) -> None:
-            if len(hops) >= max_hops or in_if.extra.get("management_only"):
+            if len(hops) >= max_hops or _no_transit(in_if):
                 return
             for out in self.egress(d, target):
-                if out is in_if or out.extra.get("management_only"):
+                if out is in_if or _no_transit(out):
                     continue  # a management-only interface forwards no transit traffic
                 hop = Hop(d, in_if, out)
                 if self.zone_of(d, out) == dst:

@@ -446,6 +446,7 @@ class Zone:
     interfaces: list[str] = field(default_factory=list)
     loc: Location | None = None
     management_access: tuple[str, ...] = ()  # host-inbound system-services, management profile services
+    management_loc: Location | None = None  # the line that grants management_access
 
 
 # --------------------------------------------------------------------------- objects and references
@@ -560,6 +561,7 @@ class LocalUser:
     key_auth: bool = False  # SSH public key configured
     trusted_hosts: list[AddressRange] = field(default_factory=list)
     two_factor: bool = False
+    builtin: bool = False  # a platform account that always exists (Junos root): not a shared-account finding
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. remote_auth: authenticated by a server, no local password
 
 

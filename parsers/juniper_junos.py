@@ -1456,7 +1456,8 @@ class _Run:
 
     def s_root_auth(self, n: Node) -> None:
         secret, key_auth = self.auth_secret(n)
-        user = LocalUser("root", loc=self.loc(n), privilege=15, role="super-user", secret=secret, key_auth=key_auth)
+        user = LocalUser("root", loc=self.loc(n), privilege=15, role="super-user", secret=secret, key_auth=key_auth,
+                         builtin=True)
         self.mgmt.users.append(user)
         self.mfacts.setdefault("builtin_users", []).append("root")
 
@@ -2947,6 +2948,8 @@ class _Run:
             self.zone_books.setdefault(z, []).insert(0, f"zone:{z}")
         services, protocols, line = self.host_inbound(_get(zn, "host-inbound-traffic"))
         zone = Zone(z, [], self.loc(zn), services)
+        if line is not None:
+            zone.management_loc = Location(self.file, line, line, "host-inbound-traffic system-services")
         info: dict[str, Any] = {"services": list(services), "protocols": list(protocols), "line": line,
                                 "interfaces": {}}
         union = list(services)

@@ -121,6 +121,11 @@ class DeviceContext:
             self._filterset = FilterSet(self.device)
         return self._filterset
 
+    def analysed_filters(self):
+        """The device's filters, without composites built from others (a Junos
+        input-list 'A+B'): their rules are A's and B's, whose findings already stand."""
+        return [f for f in self.device.filters.values() if not f.extra.get("composite")]
+
     def device_loc(self) -> Location:
         """Where to point a finding about something missing from the whole config."""
         d = self.device

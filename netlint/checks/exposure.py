@@ -10,16 +10,17 @@ from netlint.checks import Issue, NetworkContext, check
 from netlint.model import DENY, PERMIT, Device, Filter, Interface, Location
 
 MANAGEMENT_PROTOCOLS = {"telnet", "ssh", "http", "https", "snmp", "all", "netconf", "ftp", "fgfm", "api", "web"}
-OUTSIDE_KINDS = {"external"}
+# Zones nobody should manage devices from: the internet, third parties' lines, guests.
+NOT_FOR_MANAGEMENT = {"external", "partner", "guest"}
 
 
-def _external_interfaces(ctx: NetworkContext, d: Device) -> list[Interface]:
+def _external_interfaces(ctx: NetworkContext, d: Device, kinds: set[str] = frozenset({"external"})) -> list[Interface]:
     graph = ctx.graph
     pol = ctx.policy
     out = []
     for iface in d.interfaces:
         found = graph.iface_zone.get((id(d), iface.name))
-        if found and pol.zones[found[0].name].kind in OUTSIDE_KINDS:
+        if found and pol.zones[found[0].name].kind in kinds:
             out.append(iface)
     return out
 
@@ -55,7 +56,7 @@ def management_from_external(ctx: NetworkContext) -> Iterator[Issue]:
         VPN when working remotely.
     """
     for d in ctx.devices:
-        ext = _external_interfaces(ctx, d)
+        ext = _external_interfaces(ctx, d, NOT_FOR_MANAGEMENT)
         if not ext:
             continue
         ext_names = _names(ext)
@@ -72,8 +73,8 @@ def management_from_external(ctx: NetworkContext) -> Iterator[Issue]:
                 yield Issue(
                     loc=svc.loc or Location(d.file, 1, 1, ""),
                     device=d,
-                    message=f"{svc.protocol} management is enabled on {name}, which faces an external zone",
-                    message_zh=f"於面向外部區域的 {name} 上啟用了 {svc.protocol} 管理",
+                    message=f"{svc.protocol} management is enabled on {name}, which faces the outside (internet, partner or guest)",
+                    message_zh=f"於面向外部（網際網路、合作夥伴或訪客）的 {name} 上啟用了 {svc.protocol} 管理",
                     key=f"{svc.protocol}|{name}",
                     severity="critical" if svc.protocol in ("telnet", "http") else None,
                     evidence={"protocol": svc.protocol, "interface": name},
@@ -86,8 +87,8 @@ def management_from_external(ctx: NetworkContext) -> Iterator[Issue]:
                 seen.add((p, iface.name.lower()))
                 yield Issue(
                     loc=iface.loc or Location(d.file, 1, 1, ""), device=d,
-                    message=f"{p} management is allowed on {iface.display_name}, which faces an external zone",
-                    message_zh=f"於面向外部區域的 {iface.display_name} 上允許 {p} 管理",
+                    message=f"{p} management is allowed on {iface.display_name}, which faces the outside (internet, partner or guest)",
+                    message_zh=f"於面向外部（網際網路、合作夥伴或訪客）的 {iface.display_name} 上允許 {p} 管理",
                     key=f"{p}|{iface.name}",
                     severity="critical" if p in ("telnet", "http", "all") else None,
                     evidence={"protocol": p, "interface": iface.name},
@@ -101,9 +102,10 @@ def management_from_external(ctx: NetworkContext) -> Iterator[Issue]:
                     continue
                 seen.add((p, zone.name.lower()))
                 yield Issue(
-                    loc=zone.loc or Location(d.file, 1, 1, ""), device=d,
-                    message=f"zone '{zone.name}' faces an external zone and accepts {p} to the device itself",
-                    message_zh=f"面向外部的區域「{zone.name}」允許 {p} 連線至設備本身",
+                    loc=zone.management_loc or zone.loc or Location(d.file, 1, 1, ""), device=d,
+                    message=f"zone '{zone.name}' faces the outside (internet, partner or guest) and accepts {p} "
+                            "to the device itself",
+                    message_zh=f"面向外部（網際網路、合作夥伴或訪客）的區域「{zone.name}」允許 {p} 連線至設備本身",
                     key=f"zone|{zone.name}|{p}",
                     severity="critical" if p in ("telnet", "http", "all") else None,
                     evidence={"protocol": p, "zone": zone.name},

@@ -436,7 +436,7 @@ def shared_admin_account(ctx: DeviceContext) -> Iterator[Issue]:
         remove the generic one.
     """
     for user in ctx.device.management.users:
-        if user.name.lower() in SHARED_ADMIN_NAMES:
+        if user.name.lower() in SHARED_ADMIN_NAMES and not user.builtin:
             yield Issue(
                 loc=_loc(ctx, user.loc),
                 message=f"local account '{user.name}' has a generic name: accounts should belong to one person",

@@ -69,7 +69,7 @@ def any_any(ctx: DeviceContext) -> Iterator[Issue]:
         Replace it with rules naming the sources, destinations and services the business
         needs, each with a remark naming its owner and ticket.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         for rule in filt.rules:
             if is_any_any(ctx, filt, rule):
                 yield Issue(
@@ -103,7 +103,7 @@ def shadowed_rule(ctx: DeviceContext) -> Iterator[Issue]:
         Remove the rule if the earlier rules express the intent; otherwise move it above
         the rules that cover it.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         if len(filt.rules) < 2:
             continue
         facts = ctx.filterset.anomalies(filt.name)
@@ -155,7 +155,7 @@ def unmatchable_rule(ctx: DeviceContext) -> Iterator[Issue]:
     How to fix:
         Remove the rule, or fill the group it names.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         facts = ctx.filterset.anomalies(filt.name)
         approx = [a for _, a in ctx.filterset.matches(filt.name)]
         for i, rule in enumerate(filt.rules):
@@ -203,7 +203,7 @@ def redundant_rule(ctx: DeviceContext) -> Iterator[Issue]:
         Remove the rule after checking with its owner that the later rule is meant to
         stay.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         facts = ctx.filterset.anomalies(filt.name)
         approx = [a for _, a in ctx.filterset.matches(filt.name)]
         for i, rule in enumerate(filt.rules):
@@ -335,7 +335,7 @@ def expired_rule(ctx: DeviceContext) -> Iterator[Issue]:
     How to fix:
         Delete the rule and its schedule.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         for rule in filt.rules:
             if rule.time_range_expired:
                 yield Issue(
@@ -365,7 +365,7 @@ def disabled_rule(ctx: DeviceContext) -> Iterator[Issue]:
     How to fix:
         Delete the rule, or enable it after a documented review if it is needed.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         for rule in filt.rules:
             if not rule.enabled and not rule.time_range_expired:
                 yield Issue(
@@ -409,7 +409,7 @@ def undocumented_rule(ctx: DeviceContext) -> Iterator[Issue]:
     pol = ctx.policy
     if pol is not None and getattr(pol, "ticket_pattern", None):
         pattern = re.compile(pol.ticket_pattern)
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         if filt.kind == "standard-acl" or (filt.table or "filter") in ("nat", "mangle", "raw"):
             continue
         for rule in filt.rules:

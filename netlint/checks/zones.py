@@ -418,7 +418,7 @@ def overly_permissive(ctx: DeviceContext) -> Iterator[Issue]:
     """
     from netlint.checks.rulesets import is_any_any, rule_ref
 
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         if filt.kind == "standard-acl":
             continue  # standard ACLs match sources only, by design (access-class, SNMP, NAT lists)
         for rule in filt.rules:
@@ -470,7 +470,7 @@ def default_permit(ctx: DeviceContext) -> Iterator[Issue]:
     How to fix:
         Set the default to drop/deny and add explicit rules for the needed flows.
     """
-    for filt in ctx.device.filters.values():
+    for filt in ctx.analysed_filters():
         if filt.default_action != "permit" or not filt.is_base:
             continue
         if (filt.table or "filter") in NON_FILTERING_TABLES or filt.extra.get("type") in ("nat", "route"):
