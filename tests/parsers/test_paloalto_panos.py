@@ -258,7 +258,7 @@ def test_object_lines(running):
 
 def test_xml_comments_and_non_ascii_keep_lines():
     text = wrap(zones_xml("trust") + "<!-- 交易主機 \u2014 <entry name=\"commented-out\"> -->"
-                "<rulebase><security><rules>\n<!-- 規則 -->\n"
+                "<rulebase><security><rules>\n<!-- 規則 <entry name=\"old\"></entry> -->\n"
                 + rule_xml("r1", more="<description>台北總公司</description>")
                 + "\n" + rule_xml("r2") + "</rules></security></rulebase>")
     d = parse(text)
