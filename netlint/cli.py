@@ -145,8 +145,12 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         raise UsageError(f"{opts.policy}: policy file does not exist")
     devices = load_devices(files, opts.vendor)
     policy = load_or_infer_policy(opts.policy, devices)
-    if opts.eol_data is not None and not Path(opts.eol_data).is_file():
-        raise UsageError(f"{opts.eol_data}: end-of-life data file does not exist")
+    if opts.eol_data is not None:
+        if not Path(opts.eol_data).is_file():
+            raise UsageError(f"{opts.eol_data}: end-of-life data file does not exist")
+        from netlint.eol import load_table
+
+        load_table(opts.eol_data)  # a broken table is an error even when no lifecycle check runs
     options = Options(today=today, lang=opts.lang, eol_data=opts.eol_data)
     checks = selected(all_checks(), opts.select, opts.ignore)
     if not opts.network:

@@ -24,6 +24,9 @@ def test_pre_commit_try_repo_fails_on_the_bad_config_and_passes_the_good(tmp_pat
     repo.mkdir()
     shutil.copy(BAD, repo / "branch-rtr.cfg")
     shutil.copy(GOOD, repo / "hq-rtr.cfg")
+    # The repository's own netlint settings: lifecycle findings depend on today's date,
+    # which this test must not.
+    (repo / ".netlint.yaml").write_text("ignore: [eol-software]\n")
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), GIT_AUTHOR_NAME="t",
                GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
     for cmd in (["git", "init", "-q"], ["git", "add", "."], ["git", "commit", "-qm", "configs"]):
