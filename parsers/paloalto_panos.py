@@ -49,6 +49,11 @@ What is modelled
   The filter is stateful; default_action = interzone-default (deny), intrazone_action
   = intrazone-default (allow); `rulebase/default-security-rules` overrides are honoured
   (default_explicit=True, Filter.extra['default_rules']).
+* GlobalProtect portals and gateways -> `Device.remote_access` (kind 'globalprotect',
+  name 'portal X' / 'gateway Y', mfa from the authentication profiles - True with
+  multi-factor-auth, None for SAML/cloud identity, else False -, client_certificate from
+  a certificate profile, auth_method, min_tls from the SSL/TLS service profile,
+  tunnel_zone = the zone of the gateway's tunnel interface).
 * The management plane: `deviceconfig/system/service` (disable-telnet, -http,
   -https, -ssh, -snmp, -icmp...), `permitted-ip`, login banner, timezone, NTP, DNS,
   SNMP (v2c communities, v3 users), admin users (`mgt-config/users`: phash storage,
@@ -113,7 +118,8 @@ whether GlobalProtect portals / gateways exist and whether they require a client
 certificate or MFA), threat/security profile contents, reports, certificates,
 templates, Panorama `readonly`, routing protocols.
 
-`Device.facts` keys: config_version, detail_version, urldb, vsys (list), snippet,
+`Device.facts` keys: profile_kinds (the Rule.profiles keys PAN-OS rules can carry),
+config_version, detail_version, urldb, vsys (list), snippet,
 panorama (True for a Panorama config), device_groups, templates, panorama_servers,
 high_availability, hostname_line, model_line, management_ip, domain, timezone,
 dns_servers, update_server, server_verification, update_schedule, zones (name -> vsys,
@@ -159,7 +165,8 @@ from typing import Any
 from netlint.model import (
     ANY_SERVICE, DENY, PERMIT,
     Aaa, AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
-    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Reference, Route, Rule,
+    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Reference, RemoteAccess,
+    Route, Rule,
     Secret, Service, SnmpCommunity, SnmpUser, Zone, wildcard,
 )
 from parsers.common import redact
@@ -352,6 +359,13 @@ network enable-user-identification user-acl enable-device-identification device-
 enable-packet-buffer-protection net-inspection
 """.split())
 
+
+_GP_AUTH_METHODS = {"radius": "radius", "tacplus": "tacacs+", "ldap": "ldap", "kerberos": "kerberos",
+                    "saml-idp": "saml", "local-database": "local", "cloud": "saml"}
+_TLS_VERSIONS = {"tls1-0": "1.0", "tls1-1": "1.1", "tls1-2": "1.2", "tls1-3": "1.3", "max": None}
+# Security profile kinds a PAN-OS rule can carry (Device.facts['profile_kinds']); the
+# keys of Rule.profiles use the same words.
+PROFILE_KINDS = ("av", "spyware", "ips", "url", "file-blocking", "wildfire", "data-filtering")
 
 # The root element, after an XML declaration, comments and a doctype.
 _ROOT = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*<([\w:.-]+)", re.S)
@@ -862,9 +876,11 @@ class _Run:
         scope = self.vsys_scopes["vsys1"] = _Scope("vsys1", self.shared)
         self.facts["vsys"] = ["vsys1"]
         self.facts["snippet"] = True
+        self.facts["profile_kinds"] = PROFILE_KINDS
         self.policy_for_vsys(vsys, scope, [], [], [], [])
 
     def config(self, root: list) -> None:
+        self.facts["profile_kinds"] = PROFILE_KINDS
         attrs = root[ATTRS] or {}
         self.facts["config_version"] = attrs.get("version")
         self.facts["detail_version"] = attrs.get("detail-version")
@@ -1550,30 +1566,58 @@ class _Run:
     def globalprotect(self, e: list, kind: str, vsys: str) -> None:
         auth: list[str] = []
         certs: list[str] = []
+        ssl_profiles: list[str] = []
+        tunnels: list[str] = []
         stack = [e]
         while stack:
             n = stack.pop()
             for k in _kids(n):
-                if k[TAG] == "authentication-profile" and _text(k):
-                    auth.append(_text(k))
-                elif k[TAG] == "certificate-profile" and _text(k) and _text(k).lower() != "none":
-                    certs.append(_text(k))
+                t = _text(k)
+                if k[TAG] == "authentication-profile" and t:
+                    auth.append(t)
+                elif k[TAG] == "certificate-profile" and t and t.lower() != "none":
+                    certs.append(t)
+                elif k[TAG] == "ssl-tls-service-profile" and t:
+                    ssl_profiles.append(t)
+                elif k[TAG] == "tunnel-interface" and t:
+                    tunnels.append(t)
                 else:
                     stack.append(k)
         mfa: bool | None = False
-        for a in auth:
+        methods: list[str] = []
+        for a in dict.fromkeys(auth):
             prof = self.auth_profiles.get(a)
             if prof is None:
                 continue
+            method_node = _child(prof, "method")
+            method = _kids(method_node)[0][TAG] if method_node is not None and _kids(method_node) else ""
+            methods.append(_GP_AUTH_METHODS.get(method, method))
             if _yes(_path(prof, "multi-factor-auth", "mfa-enable")):
                 mfa = True
-            elif _child(_child(prof, "method") or ["", None, 0, 0, [], "", 0], "saml-idp") is not None and mfa is False:
+            elif method in ("saml-idp", "cloud") and mfa is False:
                 mfa = None  # the identity provider may enforce MFA: unknown here
+        role = "portal" if kind.endswith("portal") else "gateway"
+        min_tls = None
+        for sp in ssl_profiles:
+            version = self.facts.get("ssl_tls_service_profiles", {}).get(sp, {}).get("min_version")
+            if version:
+                min_tls = _TLS_VERSIONS.get(version, version)
+        tunnel = tunnels[0] if tunnels else None
         entry = {"name": _name(e), "vsys": vsys, "line": e[LINE], "authentication_profiles": sorted(set(auth)),
-                 "certificate_profiles": sorted(set(certs)), "client_certificate": bool(certs), "mfa": mfa}
+                 "certificate_profiles": sorted(set(certs)), "client_certificate": bool(certs), "mfa": mfa,
+                 "ssl_tls_service_profiles": sorted(set(ssl_profiles)), "tunnel_interface": tunnel}
         gp = self.facts.setdefault("globalprotect", {"portals": [], "gateways": []})
-        gp["portals" if kind.endswith("portal") else "gateways"].append(entry)
+        gp["portals" if role == "portal" else "gateways"].append(entry)
         self.facts["remote_access_vpn"] = True
+        self.dev.remote_access.append(RemoteAccess(
+            kind="globalprotect", name=f"{role} {_name(e)}", loc=self.loc(e, whole=True), enabled=True, mfa=mfa,
+            client_certificate=bool(certs),
+            auth_method=",".join(dict.fromkeys(methods)) or ("certificate" if certs else ""),
+            min_tls=min_tls, tunnel_zone=self.zone_of.get(tunnel) if tunnel else None,
+            extra={"role": role, "vsys": vsys, "authentication_profiles": sorted(set(auth)),
+                   "certificate_profiles": sorted(set(certs)), "tunnel_interface": tunnel,
+                   "ssl_tls_service_profiles": sorted(set(ssl_profiles))},
+        ))
         for a in set(auth):
             self.dev.refer("authentication-profile", a, self.loc(e), f"GlobalProtect {_name(e)}")
 
@@ -1607,9 +1651,15 @@ class _Run:
             access: list[str] = []
             for m in zone.interfaces:
                 iface = self.ifaces.get(m)
-                if iface is not None:
+                if iface is not None and iface.management_access:
                     access.extend(iface.management_access)
+                    if zone.management_loc is None:
+                        zone.management_loc = self.loc(self.iface_profile[m][1])
             zone.management_access = tuple(dict.fromkeys(access))
+        mgt = self.ifaces.get("management")
+        if mgt is not None:
+            mgt.management_access = tuple(dict.fromkeys(
+                s.protocol for s in self.mgmt.services if s.enabled and s.interfaces == ["management"]))
 
     # ------------------------------------------------------------------ deviceconfig
 
@@ -1816,6 +1866,10 @@ class _Run:
             user = LocalUser(name, loc=self.loc(u, whole=True), privilege=privilege, role=role,
                              secret=_secret(phash) if phash else None,
                              key_auth=_child(u, "public-key") is not None, two_factor=two_factor)
+            if auth:
+                user.extra["authentication_profile"] = auth
+                if not phash:
+                    user.extra["remote_auth"] = True  # authenticated by the profile's servers
             self.mgmt.users.append(user)
             if auth:
                 self.user_auth[name] = auth

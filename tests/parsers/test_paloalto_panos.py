@@ -907,6 +907,34 @@ def test_globalprotect_facts(running, hardened):
     assert running.facts["remote_access_vpn"] is True
 
 
+def test_remote_access(running, hardened):
+    (portal,) = running.remote_access
+    assert (portal.kind, portal.name) == ("globalprotect", "portal GP-Portal")
+    assert portal.mfa is False and portal.client_certificate is False and portal.auth_method == "radius"
+    assert portal.min_tls == "1.0"  # GP-TLS-Legacy
+    assert portal.loc.line == line_of(RUNNING, '<entry name="GP-Portal">')
+    assert portal.tunnel_zone is None
+    (gw,) = hardened.remote_access
+    assert gw.name == "gateway GP-Gateway" and gw.mfa is True and gw.client_certificate is True
+    assert gw.auth_method == "tacacs+" and gw.min_tls == "1.2"
+    assert gw.tunnel_zone == "gp-vpn" and gw.extra["tunnel_interface"] == "tunnel.10"
+    vpn_rule = by_name(hardened)["allow-vpn-users"]
+    assert vpn_rule.src_zones == ("gp-vpn",) and vpn_rule.time_range == "office-hours"
+    assert vpn_rule.time_range_expired is False
+
+
+def test_platform_facts_for_checks(running):
+    assert running.facts["profile_kinds"] == ("av", "spyware", "ips", "url", "file-blocking", "wildfire",
+                                              "data-filtering")
+    zones = {z.name: z for z in running.zones}
+    assert zones["untrust"].management_loc.line == line_of(RUNNING, "<interface-management-profile>untrust-mgmt")
+    assert zones["trust"].management_loc is None
+    assert running.interface("management").management_access == ("http", "https", "ssh", "ping")
+    users = {u.name: u for u in running.management.users}
+    assert users["radius-ops"].extra == {"authentication_profile": "RADIUS-Admins", "remote_auth": True}
+    assert users["admin"].extra == {} and users["admin"].builtin is False
+
+
 def test_nat_inventory_and_references(running):
     nat = {n["name"]: n for n in running.facts["nat"]}
     assert nat["web-static"]["destination"] == ["web-public"]
