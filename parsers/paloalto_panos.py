@@ -26,7 +26,7 @@ What is modelled
   zone, and the interface management profile bound to them
   (`Interface.management_access` and one `ManagementService` per enabled service on
   that interface, allowed_sources = the profile's permitted-ip). The management
-  (MGT) port is the interface `management` (extra['out_of_band'] = True).
+  (MGT) port is the interface `management` (extra['oob_management'] = True: no transit).
 * Zones (`vsys/entry/zone`) -> `Device.zones`, `Interface.zone`.
 * Static routes of virtual routers and of logical-router VRFs.
 * Objects of `shared`, of every vsys and of every Panorama device group, resolved
@@ -148,7 +148,7 @@ any: an App-ID may use any port), applications_unmapped (names), unmapped_applic
 (engine flag), unresolved_services, profile_group, disabled_line, target (Panorama).
 `Interface.extra`: mode (layer3|layer2|virtual-wire|tap|ha|aggregate-group|loopback|
 tunnel|vlan|management), parent, vsys, aggregate, aggregate_group, dhcp_client, pppoe,
-address_objects, management_profile, management_permitted_ip, out_of_band.
+address_objects, management_profile, management_permitted_ip, oob_management.
 `Filter.extra`: vsys or device_group, parent_device_groups, default_rules (name ->
 action, log_start, log_end, log_setting, profiles, line, overridden).
 """
@@ -1588,6 +1588,8 @@ class _Run:
         for a in dict.fromkeys(auth):
             prof = self.auth_profiles.get(a)
             if prof is None:
+                if mfa is False:
+                    mfa = None  # an undefined profile: what it asks for is unknown
                 continue
             method_node = _child(prof, "method")
             method = _kids(method_node)[0][TAG] if method_node is not None and _kids(method_node) else ""
@@ -1719,7 +1721,7 @@ class _Run:
                                            "gateway": _text(_child(system, "default-gateway")) or None}
             iface = Interface("management", loc=self.loc(_child(system, "ip-address")),
                               description="management (MGT) port")
-            iface.extra["out_of_band"] = True
+            iface.extra["oob_management"] = True  # forwards no transit traffic (graph)
             iface.extra["mode"] = "management"
             try:
                 ipif = ipaddress.ip_interface(f"{ip}/{mask}" if mask else ip)

@@ -699,7 +699,7 @@ def test_interfaces(running):
     lo = running.interface("loopback.1")
     assert lo.zone == "trust" and [str(a) for a in lo.addresses] == ["10.255.255.1/32"]
     mgt = running.interface("management")
-    assert [str(a) for a in mgt.addresses] == ["10.99.0.10/24"] and mgt.extra["out_of_band"] is True
+    assert [str(a) for a in mgt.addresses] == ["10.99.0.10/24"] and mgt.extra["oob_management"] is True
 
 
 def test_zones_and_management_access(running):
@@ -905,6 +905,11 @@ def test_globalprotect_facts(running, hardened):
     assert gw["client_certificate"] is True and gw["mfa"] is True
     assert gw["line"] == line_of(HARDENED, '<entry name="GP-Gateway">')
     assert running.facts["remote_access_vpn"] is True
+
+
+def test_globalprotect_with_undefined_profile_is_unknown_mfa(unknown):
+    (gw,) = unknown.remote_access
+    assert gw.name == "gateway lab-gw" and gw.mfa is None and gw.client_certificate is False
 
 
 def test_remote_access(running, hardened):
