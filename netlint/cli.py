@@ -78,22 +78,102 @@ def collect_files(paths: list[Path], exclude: list[str]) -> list[Path]:
     return unique
 
 
-def load_devices(files: list[Path], vendor: str | None):
-    from parsers import parse_file
+def _parse_one(path: Path, vendor: str | None, cache_dir: Optional[Path] = None):
+    """Parse one file (from the cache when its content is unchanged); every failure
+    becomes a ParseError naming the file."""
+    from parsers import parse_text, read_config_text
 
-    devices = []
-    for f in files:
-        try:
-            devices.append(parse_file(f, vendor))
-        except ParseError:
+    try:
+        if cache_dir is not None:
+            from netlint import cache
+
+            raw = Path(path).read_bytes() if Path(path).is_file() else b""
+            k = cache.key(str(path), raw, vendor)
+            device = cache.load(cache_dir, k)
+            if device is not None:
+                return device
+        device = parse_text(read_config_text(path), str(path), vendor)
+        if cache_dir is not None:
+            cache.store(cache_dir, k, device)
+        return device
+    except ParseError:
+        raise
+    except RecursionError:
+        raise ParseError(str(path), "is nested too deeply to parse") from None
+    except Exception as exc:  # a parser bug must not show a traceback to the user
+        if os.environ.get("NETLINT_DEBUG"):
             raise
-        except RecursionError:
-            raise ParseError(str(f), "is nested too deeply to parse") from None
-        except Exception as exc:  # a parser bug must not show a traceback to the user
-            if os.environ.get("NETLINT_DEBUG"):
-                raise
-            raise ParseError(str(f), f"could not be parsed (internal error: {type(exc).__name__}: {exc}); "
-                                     "please report it with the file") from None
+        raise ParseError(str(path), f"could not be parsed (internal error: {type(exc).__name__}: {exc}); "
+                                    "please report it with the file") from None
+
+
+def _parse_task(task):
+    path, vendor, cache_dir = task
+    return _parse_one(path, vendor, cache_dir)
+
+
+class Progress:
+    """A progress bar on stderr (only when stderr is a terminal and --quiet is off)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress as RichProgress
+
+        self._bar = RichProgress(TextColumn("{task.description:<18}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self._bar.start()
+
+    def task(self, description: str, total: int):
+        task_id = self._bar.add_task(description, total=total)
+        return lambda: self._bar.advance(task_id)
+
+    def close(self) -> None:
+        self._bar.stop()
+
+
+# State the forked check workers inherit (set just before the pool starts).
+_WORK: dict = {}
+
+
+def _check_task(index: int):
+    from netlint.checks import DeviceContext, run_device_checks
+    from netlint.suppress import apply_inline_suppressions
+
+    d = _WORK["devices"][index]
+    found = run_device_checks(DeviceContext(d, _WORK["policy"], _WORK["options"]), _WORK["checks"])
+    return apply_inline_suppressions(d, found)
+
+
+def _pool(jobs: int, tasks: int):
+    """A process pool when it pays (several workers, several files), else None."""
+    if jobs <= 1 or tasks < 4:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method) if method else None
+    return ProcessPoolExecutor(max_workers=min(jobs, tasks), mp_context=ctx)
+
+
+def load_devices(files: list[Path], vendor: str | None, jobs: int = 1, cache_dir: Optional[Path] = None,
+                 progress=None):
+    """Parse every file, in file order, in parallel when asked."""
+    pool = _pool(jobs, len(files))
+    devices = []
+    tick = progress.task("parsing", len(files)) if progress else None
+    if pool is None:
+        for f in files:
+            devices.append(_parse_one(f, vendor, cache_dir))
+            if tick:
+                tick()
+        return devices
+    with pool:
+        for device in pool.map(_parse_task, [(f, vendor, cache_dir) for f in files], chunksize=4):
+            devices.append(device)
+            if tick:
+                tick()
     return devices
 
 
@@ -115,6 +195,9 @@ class LintOptions:
     eol_data: Optional[str] = None
     baseline: Optional[Path] = None
     network: bool = True
+    jobs: int = 1
+    cache_dir: Optional[Path] = None
+    progress: bool = False
 
 
 def load_or_infer_policy(policy_path: Optional[Path], devices):
@@ -129,11 +212,6 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
     """Parse, check and suppress: returns the LintResult and the devices."""
     from datetime import date
 
-    from netlint.checks import DeviceContext, NetworkContext, Options, all_checks, run_device_checks, \
-        run_network_checks, selected
-    from netlint.findings import LintResult, assign_fingerprints
-    from netlint.suppress import apply_exceptions, apply_inline_suppressions
-
     files = collect_files(paths, exclude)
     if not files:
         raise UsageError("no config files found under " + ", ".join(str(p) for p in paths))
@@ -143,8 +221,21 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
         raise UsageError(f"--today {opts.today}: not a date (use YYYY-MM-DD)") from None
     if opts.policy is not None and not opts.policy.is_file():
         raise UsageError(f"{opts.policy}: policy file does not exist")
-    devices = load_devices(files, opts.vendor)
-    policy = load_or_infer_policy(opts.policy, devices)
+    progress = Progress() if opts.progress else None
+    try:
+        devices = load_devices(files, opts.vendor, opts.jobs, opts.cache_dir, progress)
+        policy = load_or_infer_policy(opts.policy, devices)
+        return _check_all(files, devices, policy, opts, today, progress)
+    finally:
+        if progress:
+            progress.close()
+
+
+def _check_all(files, devices, policy, opts: LintOptions, today, progress):
+    from netlint.checks import NetworkContext, Options, all_checks, run_network_checks, selected
+    from netlint.findings import LintResult, assign_fingerprints
+    from netlint.suppress import apply_exceptions, apply_inline_suppressions
+
     if opts.eol_data is not None:
         if not Path(opts.eol_data).is_file():
             raise UsageError(f"{opts.eol_data}: end-of-life data file does not exist")
@@ -156,10 +247,25 @@ def run_lint(paths: list[Path], opts: LintOptions, exclude: list[str]):
     if not opts.network:
         checks = [c for c in checks if c.scope != "network"]
     findings = []
-    for d in devices:
-        device_findings = run_device_checks(DeviceContext(d, policy, options), checks)
-        findings.extend(apply_inline_suppressions(d, device_findings))
+    _WORK.update(devices=devices, policy=policy, options=options, checks=checks)
+    tick = progress.task("checking devices", len(devices)) if progress else None
+    pool = _pool(opts.jobs, len(devices))
+    try:
+        if pool is None:
+            results = (_check_task(i) for i in range(len(devices)))
+        else:
+            results = pool.map(_check_task, range(len(devices)), chunksize=4)
+        for device_findings in results:
+            findings.extend(device_findings)
+            if tick:
+                tick()
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        _WORK.clear()
     network = NetworkContext(devices, policy, options)
+    if progress and any(c.scope == "network" for c in checks):
+        progress.task("zone analysis", 1)
     network_findings = run_network_checks(network, checks)
     by_name = {d.hostname: d for d in devices}
     for f in network_findings:
@@ -210,6 +316,11 @@ def lint(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record today's findings as the baseline."),
     network: bool = typer.Option(True, "--network/--no-network",
                                  help="Run the network-wide zone checks (off for per-file pre-commit runs)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes for parsing and device checks "
+                                                                    "(default: the number of cores)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Cache parsed configs here between runs."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the parse cache."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Lint configs: parse every file, run all checks, report findings."""
     from netlint.config import ConfigError, find_project_config
@@ -235,7 +346,12 @@ def lint(
     pol = policy or (Path(cfg.resolve(cfg.get("policy"))) if cfg.get("policy") else None)
     eol = str(eol_data) if eol_data else (cfg.resolve(cfg.get("eol-data")) if cfg.get("eol-data") else None)
     base = baseline or (Path(cfg.resolve(cfg.get("baseline"))) if cfg.get("baseline") else None)
-    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today, eol, base, network)
+    n_jobs = jobs if jobs is not None else int(cfg.get("jobs", os.cpu_count() or 1))
+    if n_jobs < 1:
+        fail(f"--jobs {n_jobs}: give at least 1")
+    cache = None if no_cache else (cache_dir or (Path(cfg.resolve(cfg.get("cache-dir"))) if cfg.get("cache-dir") else None))
+    opts = LintOptions(pol, sel, ign, vendor or cfg.get("vendor"), lang, today, eol, base, network, n_jobs, cache,
+                       progress=not quiet and sys.stderr.isatty())
     from netlint.policy import PolicyError
 
     try:

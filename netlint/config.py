@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-KEYS = {"policy", "select", "ignore", "fail-on", "exclude", "lang", "format", "vendor", "jobs", "eol-data", "baseline"}
+KEYS = {"policy", "select", "ignore", "fail-on", "exclude", "lang", "format", "vendor", "jobs", "eol-data", "baseline",
+        "cache-dir"}
 
 
 class ConfigError(Exception):
