@@ -111,8 +111,8 @@ def detect_vendor(text: str) -> str | None:
         if vendor:
             return vendor
     stripped = head.lstrip()
-    if stripped.startswith("<?xml") or stripped.startswith("<config"):
-        return "paloalto_panos" if re.search(r"<config\b", head) else None
+    if stripped.startswith("<"):
+        return _xml_vendor(head)
     scores = score_vendors(head)
     best = max(scores.items(), key=lambda kv: kv[1])
     return best[0] if best[1] > 0 else None
@@ -127,3 +127,19 @@ def score_vendors(head: str) -> dict[str, int]:
         if pattern.search(head):
             scores[vendor] -= points
     return scores
+
+
+_PAN_ROOT = re.compile(r"<(config|rules|security|rulebase|response)\b[^>]*>")
+_PAN_ELEMENTS = re.compile(r"<(devices|vsys|rulebase|deviceconfig|mgt-config|from>|to>|application>|service>)")
+
+
+def _xml_vendor(head: str) -> str | None:
+    """XML configs: PAN-OS running configs, rule snippets and API responses; not other
+    vendors' NETCONF payloads."""
+    if "urn:ietf:params:xml:ns:netconf" in head[:2000]:
+        return None
+    body = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", "", head[:20000], flags=re.S).lstrip()
+    root = _PAN_ROOT.match(body)
+    if root and (root.group(1) == "config" or _PAN_ELEMENTS.search(body)):
+        return "paloalto_panos"
+    return None
