@@ -124,7 +124,7 @@ def find_suppressions(text: str, file: str) -> list[Suppression]:
         m = _SUPPRESS.search(line)
         if m:
             ids = tuple(x.strip().upper() for x in m.group(1).split(",") if x.strip())
-            reason = m.group(2).strip().rstrip("*/").rstrip("\"'").rstrip("-->").strip()
+            reason = _reason(line[: m.start()], m.group(2))
             loc = Location(file, number, number, line.strip())
             if _COMMENT_ONLY.match(line[: m.start()]):
                 pending.append((ids, reason, loc))
@@ -137,3 +137,13 @@ def find_suppressions(text: str, file: str) -> list[Suppression]:
     for ids, reason, loc in pending:  # marker at the very end: applies to its own line
         out.append(Suppression(ids, reason, loc, loc.line))
     return out
+
+
+def _reason(before: str, rest: str) -> str:
+    """The reason text, cut where the enclosing syntax ends it: a closing quote (FortiOS
+    comments, iptables --comment), an XML tag (PAN-OS description), a block comment end."""
+    opener = before.rstrip()[-1:] if before.rstrip() else ""
+    if opener in "\"'":
+        rest = rest.split(opener, 1)[0]
+    rest = rest.split("</", 1)[0].split("*/", 1)[0].split("-->", 1)[0]
+    return rest.strip().strip("\"'").strip()
