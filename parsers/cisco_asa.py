@@ -88,7 +88,7 @@ from netlint.model import (
     ANY_SERVICE, DENY, MAX_ADDR, PROTOCOL_NUMBERS,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, NamedObject,
-    ParseError, Route, Rule, Secret, Service, SnmpCommunity, SnmpUser, VtyLine, Zone,
+    ParseError, RemoteAccess, Route, Rule, Secret, Service, SnmpCommunity, SnmpUser, VtyLine, Zone,
     port_ranges_not,
 )
 from parsers.common import ConfigLine, indented_tree, redact
@@ -492,6 +492,7 @@ class _Run:
         self.build_filters()
         self.bind_filters()
         self.finish_management()
+        self.finish_remote_access()
         self.resolve_deferred()
         self.safety_net()
         self.dev.parse_warnings.sort(key=lambda pw: pw.loc.line)
@@ -2243,6 +2244,39 @@ class _Run:
             elif cw[:2] == ["anyconnect", "enable"]:
                 self.facts["anyconnect_enabled"] = True
                 self.remote_access(child, "anyconnect enable")
+
+    def finish_remote_access(self) -> None:
+        """Remote-access tunnel groups as the model's RemoteAccess records: factors from
+        the authentication settings, crypto from the IKEv2 policies, the time window
+        from the group policy's vpn-access-hours."""
+        groups = self.facts.get("tunnel_groups", {})
+        policies = self.facts.get("group_policies", {})
+        ike = [ln["text"] for ln in self.facts.get("crypto_lines", [])]
+        enc = sorted({w.replace("aes-", "aes") for t in ike if t.startswith("encryption") for w in t.split()[1:]})
+        integ = sorted({w.replace("-", "") for t in ike if t.startswith(("integrity", "hash")) for w in t.split()[1:]})
+        dh = sorted({int(w) for t in ike if t.startswith("group") for w in t.split()[1:] if w.isdigit()})
+        for name, tg in groups.items():
+            if tg.get("type") not in ("remote-access", "webvpn"):
+                continue
+            general = tg.get("general-attributes", {})
+            web = tg.get("webvpn-attributes", {})
+            auth = (web.get("authentication") or "").split()
+            cert = "certificate" in auth
+            if cert and "aaa" in auth or general.get("secondary-authentication-server-group"):
+                mfa: bool | None = True
+            elif general.get("authentication-server-group", "LOCAL").split()[0].upper() == "LOCAL":
+                mfa = False  # local passwords only
+            else:
+                mfa = None  # a RADIUS server may or may not ask for a one-time password
+            policy = policies.get(general.get("default-group-policy", ""), {})
+            line = tg.get("type_line", 1)
+            self.dev.remote_access.append(RemoteAccess(
+                "anyconnect", name, Location(self.file, line, line, f"tunnel-group {name} type {tg['type']}"),
+                mfa=mfa, client_certificate=cert, auth_method="certificate" if cert and not general else "radius"
+                if general.get("authentication-server-group") else "local",
+                encryption=enc, integrity=integ, dh_groups=dh,
+                extra={"time_window": bool(policy.get("vpn-access-hours")), "group_policy": general.get("default-group-policy")},
+            ))
 
     def h_tunnel_group(self, node, words):
         if len(words) < 3:

@@ -224,7 +224,8 @@ def remote_access_no_time_window(ctx: DeviceContext) -> Iterator[Issue]:
 
     What it does:
         Reports permit rules whose source is a remote-access VPN tunnel (zone or
-        interface) with no schedule or time-range.
+        interface) with no schedule or time-range, and remote-access VPNs whose own
+        settings give no access hours (ASA group-policy vpn-access-hours).
 
     Why it matters:
         Article 15.2 asks firms to set the time windows in which remote connections are
@@ -236,6 +237,15 @@ def remote_access_no_time_window(ctx: DeviceContext) -> Iterator[Issue]:
     How to fix:
         Bind a schedule covering the agreed hours to remote-access rules.
     """
+    for ra in ctx.device.remote_access:
+        if ra.enabled and ra.extra.get("time_window") is False:
+            yield Issue(
+                loc=ra.loc or ctx.device_loc(),
+                message=f"{ra.kind} '{ra.name}' admits users at any hour (no access-hours window)",
+                message_zh=f"{ra.kind}「{ra.name}」未限制可連線時段",
+                key=f"{ra.kind}|{ra.name}|hours",
+                evidence={"kind": ra.kind, "name": ra.name},
+            )
     tunnels = {ra.tunnel_zone.lower() for ra in ctx.device.remote_access if ra.tunnel_zone and ra.enabled}
     if not tunnels:
         return
