@@ -623,7 +623,7 @@ def _carry(row: RuleRow, p, prev, lang: str) -> None:
     if p.values.get("schedule") is not None and _norm(p.get("schedule")) != _norm(row.schedule):
         now.append(row.schedule or "—")
     if now:
-        note += "; " + text("attrs_changed", lang, what=", ".join(now))
+        note += ("；" if lang == "zh-TW" else "; ") + text("attrs_changed", lang, what=", ".join(now))
     if p.decision == "remove":
         row.remove_overdue = True
     row.previous_note = note
@@ -640,12 +640,12 @@ def _changed(row: RuleRow, p, prev, how: str, lang: str) -> None:
     action = label("action", unlabel("action", str(p.get("action"))), lang)
     was = f"{action} {p.get('source', '?')} → {p.get('destination', '?')} {p.get('services', '')}".strip()
     if p.get("line"):
-        was += f" ({text('line', lang)} {p.get('line')})"
+        was += f"（{text('line', lang)} {p.get('line')}）" if lang == "zh-TW" else f" ({text('line', lang)} {p.get('line')})"
     parts = [text("matched", lang, how=text(f"how_{how}", lang)), text("was", lang, rule=was)]
     if p.decision:
         parts.append(text("last_decision", lang, date=when, d=label("decision", p.decision, lang)))
     if p.get("justification"):
         parts.append(text("last_justification", lang, j=p.get("justification")))
-    row.previous_note = "; ".join(parts)
+    row.previous_note = ("；" if lang == "zh-TW" else "; ").join(parts)
     if p.decision == "remove":
         row.remove_overdue = True

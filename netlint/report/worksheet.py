@@ -854,7 +854,8 @@ for _c in RULE_COLUMNS:
 
 def _find_header(ws, scan_rows: int = 12) -> tuple[int, dict[str, int]] | None:
     """The row naming the columns (stable keys first, else visible headers in either
-    language) and the column of each key; None when the sheet has no fingerprint column."""
+    language) and the column of each key; None when the sheet has no rule table (a
+    fingerprint, device and filter column, and a decision or position column)."""
     best = None
     for r_idx, row in enumerate(ws.iter_rows(min_row=1, max_row=scan_rows, values_only=True), 1):
         by_key: dict[str, int] = {}
@@ -867,7 +868,7 @@ def _find_header(ws, scan_rows: int = 12) -> tuple[int, dict[str, int]] | None:
             if k and k not in by_header:
                 by_header[k] = c_idx
         for found in (by_key, by_header):
-            if "fingerprint" in found and len(found) >= 3:
+            if {"fingerprint", "device", "filter"} <= set(found) and ("decision" in found or "position" in found):
                 if best is None or len(found) > len(best[1]):
                     best = (r_idx, found)
         if best is not None and len(best[1]) >= len(RULE_KEYS) - 2:
@@ -879,6 +880,7 @@ def read_previous(path: Path) -> PreviousReview:
     """Last year's worksheet. Raises ValueError("FILE: message") when the file is no
     workbook or has no Rules sheet this module can recognise."""
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     try:
@@ -887,8 +889,10 @@ def read_previous(path: Path) -> PreviousReview:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile) and not path.is_file():
             raise ValueError(f"{path}: cannot be read ({exc.strerror or exc})") from None
         raise ValueError(f"{path}: not an .xlsx workbook (save last year's worksheet as .xlsx)") from None
-    except Exception as exc:  # openpyxl's InvalidFileException, XML errors of a damaged file
-        raise ValueError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__})") from None
+    except InvalidFileException:
+        raise ValueError(f"{path}: not an .xlsx workbook (save last year's worksheet as .xlsx)") from None
+    except Exception as exc:  # XML errors of a damaged file
+        raise ValueError(f"{path}: not a readable .xlsx workbook (damaged: {type(exc).__name__})") from None
     try:
         meta = _read_meta(wb)
         candidates = []
