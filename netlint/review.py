@@ -198,14 +198,16 @@ def build_review(result, devices, network, lang: str, today: date) -> Review:
     rows: list[RuleRow] = []
     finding_rules: dict[str, list[str]] = defaultdict(list)
     infos: list[DeviceInfo] = []
+    # Occurrences count across the whole run: two files of one hostname (an HA pair, a
+    # config saved twice) still give every rule its own fingerprint.
+    occurrences: dict[tuple[str, str, str], int] = defaultdict(int)
     for d in devices:
         count = 0
         for fname, filt in d.filters.items():
-            occurrences: dict[str, int] = defaultdict(int)
             for pos, rule in enumerate(filt.rules, 1):
                 sig = rule.signature()
-                n = occurrences[sig]
-                occurrences[sig] += 1
+                n = occurrences[(d.hostname, fname, sig)]
+                occurrences[(d.hostname, fname, sig)] += 1
                 fp = rule_fingerprint(d.hostname, fname, sig, n)
                 src_z, dst_z = namer.rule_zones(d, fname, filt, rule)
                 row = RuleRow(
@@ -264,12 +266,12 @@ class _FindingIndex:
 
     def __init__(self, findings: list[Finding]) -> None:
         self.by_line: dict[tuple[str, str, int], list[Finding]] = defaultdict(list)
-        self.unused_filters: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        self.unused_filters: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
         for f in findings:
             self.by_line[(f.device, f.file, f.line)].append(f)
             ev = f.evidence if isinstance(f.evidence, dict) else {}
             if f.rule_id == "NL120" and ev.get("kind") in FILTER_KINDS and ev.get("name"):
-                self.unused_filters[(f.device, str(ev["name"]))].append(f)
+                self.unused_filters[(f.device, f.file, str(ev["name"]))].append(f)
 
     def for_rule(self, device, filter_name: str, rule) -> list[Finding]:
         out: list[Finding] = []
@@ -281,7 +283,7 @@ class _FindingIndex:
                 if named is not None and named != filter_name:
                     continue
                 out.append(f)
-        out.extend(self.unused_filters.get((device.hostname, filter_name), ()))
+        out.extend(self.unused_filters.get((device.hostname, file, filter_name), ()))
         out.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.rule_id, f.message))
         return out
 

@@ -241,6 +241,21 @@ def test_rule_fingerprints_survive_renumbering(cli, tmp_path):
     assert all(moved[r["fingerprint"]] == r["line"] + 2 for r in first if r["device"] in ("core-fw", "core-sw"))
 
 
+def test_two_files_of_one_hostname_keep_distinct_fingerprints(cli, tmp_path):
+    """An HA pair saved as two files: every rule still has its own fingerprint, and the
+    next review matches each to itself."""
+    for name in ("core-fw-a.cfg", "core-fw-b.cfg"):
+        shutil.copy(FIXTURES / "core-fw.cfg", tmp_path / name)
+    files = [tmp_path / "core-fw-a.cfg", tmp_path / "core-fw-b.cfg"]
+    first = tmp_path / "first.xlsx"
+    code, _, err = review(cli, first, *files, lang="en")
+    assert code == 0, err
+    rows = rule_rows(openpyxl.load_workbook(first))
+    assert len(rows) == 22 and len({r["fingerprint"] for r in rows}) == 22
+    code, stdout, _ = review(cli, tmp_path / "second.xlsx", *files, lang="en", previous=first)
+    assert "(0 new, 0 changed, 0 removed since" in stdout
+
+
 # --------------------------------------------------------------------------- next year
 
 

@@ -635,7 +635,7 @@ def _write_rules(w: _Writer, ws, review) -> None:
             font = w.italic if col.key in r.carried else None
             fill = REVIEW_CELL_FILL if col.group == "review" else None
             w.put(ws, row, i, v if v != "" else None, font=font, fill=fill,
-                  fmt="yyyy-mm-dd" if col.key == "review_date" else None)
+                  fmt="yyyy-mm-dd" if col.key == "review_date" else ("@" if col.key == "fingerprint" else None))
         row += 1
     last = max(row - 1, 3)
     ws.row_dimensions[1].hidden = True
