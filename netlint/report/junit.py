@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from netlint.findings import SEVERITY_RANK, Finding, LintResult
+from netlint.report.sarif import repo_path
 
 # Characters XML 1.0 does not allow, even escaped; a config may hold any of them.
 _INVALID_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -32,7 +33,8 @@ def render_junit(result: LintResult, lang: str = "en") -> str:
         by_rule: dict[str, list[Finding]] = {}
         for f in findings:
             by_rule.setdefault(f.rule_id, []).append(f)
-        suite = ET.SubElement(root, "testsuite", {"name": _clean(f"{device} ({file})" if file else device)})
+        shown = _path(file) if file else ""
+        suite = ET.SubElement(root, "testsuite", {"name": _clean(f"{device} ({shown})" if shown else device)})
         failures = 0
         for rule_id in rule_ids:
             rule = rules[rule_id]
@@ -41,8 +43,8 @@ def render_junit(result: LintResult, lang: str = "en") -> str:
                 "name": _clean(_case_name(rule)),
                 "time": "0",
             })
-            if file:
-                case.set("file", _clean(file))
+            if shown:
+                case.set("file", _clean(shown))
             hits = sorted(by_rule.get(rule_id, []), key=_order)
             active = [f for f in hits if not f.suppressed]
             quiet = [f for f in hits if f.suppressed]
@@ -102,7 +104,7 @@ def _order(f: Finding):
 
 def _line(f: Finding, lang: str) -> str:
     arts = f" [{', '.join(f.articles)}]" if f.articles else ""
-    return f"{f.file}:{f.line} {f.severity} {_one_line(f.text(lang))}{arts}"
+    return f"{_path(f.file)}:{f.line} {f.severity} {_one_line(f.text(lang))}{arts}"
 
 
 def _suppressed_line(f: Finding, lang: str) -> str:
@@ -115,6 +117,11 @@ def _suppressed_line(f: Finding, lang: str) -> str:
     else:
         tail = f" (suppressed, {kind}: {reason})" if reason else f" (suppressed, {kind})"
     return _line(f, lang) + tail
+
+
+def _path(file: str) -> str:
+    """Relative to the current directory (the workspace in CI) when under it."""
+    return repo_path(file) or file
 
 
 def _one_line(text: str) -> str:

@@ -182,10 +182,14 @@ def repo_path(file: str) -> str | None:
     an absolute path under it); None for an absolute path elsewhere."""
     path = PurePath(file)
     if path.is_absolute():
+        cwd = Path.cwd()
         try:
-            path = Path(os.path.abspath(file)).relative_to(Path.cwd())
+            path = Path(os.path.abspath(file)).relative_to(cwd)
         except ValueError:
-            return None
+            try:  # through symbolic links
+                path = Path(file).resolve().relative_to(cwd.resolve())
+            except (ValueError, OSError):
+                return None
     posix = path.as_posix()
     while posix.startswith("./"):
         posix = posix[2:]
