@@ -9,7 +9,7 @@ from typing import Any
 
 from netlint.filters import FilterSet
 from netlint.model import PROTOCOL_NAMES, PROTOCOL_NUMBERS, RETURN, Device
-from netlint.space import ICMP_PROTOCOLS, PORT_PROTOCOLS, Packet
+from netlint.space import ICMP_PROTOCOLS, PORT_PROTOCOLS, Packet, parse_ip
 
 PACKET_KEYS = {"src", "dst", "proto", "sport", "dport", "icmp_type", "icmp_code", "established",
                "filter", "from_zone", "to_zone", "in_interface", "out_interface"}
@@ -53,14 +53,17 @@ def make_packet(d: dict[str, Any]) -> Packet:
         if not d.get(key):
             raise QueryError(f"'{key}' is required")
     try:
-        src = ipaddress.ip_address(str(d["src"]))
-        dst = ipaddress.ip_address(str(d["dst"]))
+        src_family, _ = parse_ip(str(d["src"]))
+        dst_family, _ = parse_ip(str(d["dst"]))
     except ValueError as exc:
         raise QueryError(str(exc)) from None
-    if src.version != dst.version:
+    if src_family != dst_family:
         raise QueryError("src and dst must both be IPv4 or both IPv6")
     proto = parse_protocol(d.get("proto"))
-    pkt = Packet(src=str(src), dst=str(dst), proto=proto, established=bool(d.get("established")))
+    src, dst = str(d["src"]), str(d["dst"])
+    if src_family == 6:  # one canonical spelling for IPv6
+        src, dst = str(ipaddress.ip_address(src)), str(ipaddress.ip_address(dst))
+    pkt = Packet(src=src, dst=dst, proto=proto, established=bool(d.get("established")))
     if proto in PORT_PROTOCOLS:
         pkt.sport = _int(d.get("sport"), "sport", 65535)
         pkt.dport = _int(d.get("dport"), "dport", 65535)

@@ -134,7 +134,7 @@ class Packet:
 
     @property
     def family(self) -> int:
-        return ipaddress.ip_address(self.src).version
+        return parse_ip(self.src)[0]
 
     def describe(self) -> str:
         proto = PROTO_NAMES.get(self.proto, str(self.proto))
@@ -687,10 +687,29 @@ class _PointPacket:
     context: dict[str, str | None]
 
 
+def parse_ip(text: str) -> tuple[int, int]:
+    """(family, integer) of an address; a fast path for dotted IPv4 (the ipaddress
+    module costs ten times more, which shows on a batch of 100,000 packets)."""
+    parts = text.split(".")
+    if len(parts) == 4:
+        value = 0
+        for part in parts:
+            if not part.isdigit() or len(part) > 3 or (len(part) > 1 and part[0] == "0"):
+                break
+            octet = int(part)
+            if octet > 255:
+                break
+            value = (value << 8) | octet
+        else:
+            return 4, value
+    ip = ipaddress.ip_address(text)  # raises ValueError with the standard message
+    return ip.version, int(ip)
+
+
 def _to_point(p: Packet) -> _PointPacket:
-    src = ipaddress.ip_address(p.src)
+    fam, src = parse_ip(p.src)
     return _PointPacket(
-        family=src.version, src=int(src), dst=int(ipaddress.ip_address(p.dst)), proto=p.proto,
+        family=fam, src=src, dst=parse_ip(p.dst)[1], proto=p.proto,
         sport=p.sport or 0, dport=p.dport or 0, icmp_type=p.icmp_type or 0, icmp_code=p.icmp_code or 0,
         established=bool(p.established), context={f: getattr(p, f) for f in CONTEXT_FIELDS},
     )
