@@ -492,6 +492,7 @@ def query(
         except OSError as exc:
             fail(f"{packets}: cannot be read ({exc.strerror or exc})")
         out_lines = []
+        encoded: dict = {}  # answers depend on the rule hit, not the packet: encode each once
         with handle:
             for number, raw in enumerate(handle, 1):
                 if not raw.strip():
@@ -512,7 +513,7 @@ def query(
                 except QueryError as exc:
                     fail(f"{where}:{number}: {exc}")
                 if fmt == "json":
-                    out_lines.append(json.dumps(res, ensure_ascii=False))
+                    out_lines.append(_encode_answer(res, encoded))
                 else:
                     results.append(res)
         if fmt == "json":
@@ -523,6 +524,16 @@ def query(
             sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
         return
     _print_query_table(results)
+
+
+def _encode_answer(res: dict, cache: dict) -> str:
+    if "trace" in res:
+        return json.dumps(res, ensure_ascii=False)
+    key = tuple(res.items())
+    line = cache.get(key)
+    if line is None:
+        line = cache[key] = json.dumps(res, ensure_ascii=False)
+    return line
 
 
 def _print_query_table(results: list[dict]) -> None:

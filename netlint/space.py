@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ipaddress
 from bisect import bisect_right
+from socket import AF_INET as _AF_INET, inet_pton as _inet_pton
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -688,22 +689,14 @@ class _PointPacket:
 
 
 def parse_ip(text: str) -> tuple[int, int]:
-    """(family, integer) of an address; a fast path for dotted IPv4 (the ipaddress
-    module costs ten times more, which shows on a batch of 100,000 packets)."""
-    parts = text.split(".")
-    if len(parts) == 4:
-        value = 0
-        for part in parts:
-            if not part.isdigit() or len(part) > 3 or (len(part) > 1 and part[0] == "0"):
-                break
-            octet = int(part)
-            if octet > 255:
-                break
-            value = (value << 8) | octet
-        else:
-            return 4, value
-    ip = ipaddress.ip_address(text)  # raises ValueError with the standard message
-    return ip.version, int(ip)
+    """(family, integer) of an address; inet_pton for dotted IPv4 (strict: four
+    decimal parts, no leading zeros), ten times faster than the ipaddress module, which
+    shows on a batch of 100,000 packets."""
+    try:
+        return 4, int.from_bytes(_inet_pton(_AF_INET, text), "big")
+    except (OSError, TypeError):
+        ip = ipaddress.ip_address(text)  # IPv6, or ValueError with the standard message
+        return ip.version, int(ip)
 
 
 def _to_point(p: Packet) -> _PointPacket:
