@@ -1928,3 +1928,112 @@ def _repo_policy(plan: _Plan, n_branch: int, labgws: list[str]) -> str:
         "  - {from: mgmt, to: any, services: [tcp/22, tcp/443, udp/161, icmp]}",
         "  - {from: any, to: mgmt, services: [udp/514, udp/123, udp/53, tcp/49]}", "",
         "risky_services: default", "", "exceptions: []", ""])
+
+
+# =========================================================================== scale: a 100,000-rule firewall policy
+
+# Zones of a large data-centre segmentation firewall and how often rule bases pair them
+# (most rules sit on a few pairs: users to the applications, front-ends to back-ends).
+FW_ZONES = ["untrust", "dmz", "prod", "uat", "users", "mgmt", "exchange", "partner", "vendor-lab", "backup",
+            "trading", "clearing", "ops", "dr", "voice", "guest-wifi"]
+FW_PAIRS = [(("users", "prod"), 18), (("dmz", "prod"), 10), (("untrust", "dmz"), 8), (("prod", "prod"), 8),
+            (("trading", "exchange"), 6), (("exchange", "trading"), 4), (("users", "dmz"), 5), (("prod", "dr"), 4),
+            (("mgmt", "prod"), 4), (("prod", "backup"), 4), (("users", "untrust"), 3), (("partner", "dmz"), 3),
+            (("vendor-lab", "uat"), 3), (("users", "uat"), 3), (("trading", "clearing"), 3), (("ops", "prod"), 3),
+            (("prod", "untrust"), 2), (("uat", "untrust"), 2), (("voice", "users"), 1), (("guest-wifi", "untrust"), 1),
+            (("prod", "mgmt"), 2), (("clearing", "partner"), 2)]
+
+
+def _tree_net(tree: AddressTree, weights: tuple[int, int, int, int, int]):
+    """A network drawn from the address tree (None for 'any'), by the acl_lines() weights."""
+    kind = tree.rng.choices(["any", "host", "24", "16", "org"], weights=weights)[0]
+    if kind == "any":
+        return None
+    if kind == "host":
+        return ipaddress.ip_network(f"{tree.rng.choice(tree.hosts)}/32")
+    return tree.rng.choice({"24": tree.nets24, "16": tree.nets16, "org": tree.orgs}[kind])
+
+
+def firewall_policy(rules: int = 100_000, vendor: str = "fortinet_fortios", seed: int = 5) -> str:
+    """A data-centre segmentation firewall holding `rules` policies (FortiOS policies or PAN-OS
+    security rules), with ClassBench-like fields as `acl_lines()` draws them: nested prefixes
+    from one address tree (hosts inside /24s inside /16s inside org blocks) as address objects,
+    15% of rules naming address groups (some nested), well-known destination ports mostly, some
+    port ranges and multi-service rules, a few broad rules (any service, or a /8), a /32
+    blocklist at the top, about 1% accidental duplicates, 12% denies, 1% disabled, 80% logged,
+    and change tickets in most comments. Zone pairs follow FW_PAIRS (most rules on a few pairs)."""
+    if vendor not in ("fortinet_fortios", "paloalto_panos"):
+        raise ValueError(f"firewall_policy: vendor {vendor} (fortinet_fortios or paloalto_panos)")
+    rng = random.Random(seed)
+    tree = tree_for(rules, rng)
+    objs = _FwObjects()
+    fortios = vendor == "fortinet_fortios"
+    anyaddr, anysvc = ("all", "ALL") if fortios else ("any", "any")
+    pairs, weights = [p for p, _ in FW_PAIRS], [w for _, w in FW_PAIRS]
+    out: list[dict] = []
+    ddos = min(200, max(1, rules // 50))
+    for i in range(ddos):
+        ip = ipaddress.ip_address(rng.getrandbits(32) | 0x01000000)
+        out.append(_fw_rule(f"block-{i:05d}", "untrust", "any" if not fortios else "dmz", [objs.addr(f"{ip}/32")],
+                            [anyaddr], [anysvc], action="deny", comment="threat intelligence blocklist"))
+    groups: list[str] = []
+
+    def addrs(weights_):
+        net = _tree_net(tree, weights_)
+        if net is None:
+            return [anyaddr]
+        if rng.random() < 0.15 and net.prefixlen >= 24:  # a group: this network and some of its neighbours
+            members = [objs.addr(net)] + [objs.addr(f"{rng.choice(tree.hosts)}/32") for _ in range(rng.randint(1, 8))]
+            if groups and rng.random() < 0.15:
+                members.append(rng.choice(groups))  # nested group
+            g = objs.group(f"g-app-{len(objs.groups) + 1:05d}", members)
+            groups.append(g)
+            return [g]
+        if rng.random() < 0.1:
+            return [objs.addr(net), objs.addr(_tree_net(tree, (0, 60, 30, 10, 0)) or net)]
+        return [objs.addr(net)]
+
+    def services():
+        r = rng.random()
+        if r < 0.02:
+            return [anysvc]
+        ports = rng.choices([p for p, _ in WELL_KNOWN], weights=[w for _, w in WELL_KNOWN], k=1 if r < 0.85 else rng.randint(2, 4))
+        svc = [objs.service(_proto_of(p), p) for p in dict.fromkeys(ports)]
+        if rng.random() < 0.12:
+            lo = rng.randint(1024, 60000)
+            svc = [objs.service("tcp", lo, lo + rng.randint(1, 2000))]
+        elif rng.random() < 0.05:
+            svc = [objs.service_group(f"sg-{len(objs.svc_groups) + 1:04d}", svc + [objs.service("tcp", 8443)])]
+        return svc
+
+    body: list[dict] = []
+    for i in range(rules - ddos - 1):
+        if rng.random() < 0.01 and body:
+            dup = dict(rng.choice(body))  # an accidental duplicate (same match, new name)
+            dup["name"] = f"r{i + 1:06d}"
+            body.append(dup)
+            continue
+        a, b = rng.choices(pairs, weights=weights)[0]
+        src, dst = addrs((6, 40, 38, 14, 2)), addrs((2, 52, 36, 9, 1))
+        if src == [anyaddr] and dst == [anyaddr]:
+            dst = [objs.addr(_tree_net(tree, (0, 45, 35, 12, 3)))]
+        action = "accept" if rng.random() < 0.88 else "deny"
+        r = _fw_rule(f"r{i + 1:06d}", a, b, src, dst, services(), action,
+                     f"{_change(rng)} {rng.choice(['application flow', 'batch job', 'vendor support', 'monitoring', 'release'])}"
+                     if rng.random() < 0.85 else "", disabled=rng.random() < 0.01, log=rng.random() < 0.8,
+                     profiles=(action == "accept" and a == "untrust"))
+        body.append(r)
+    out += body
+    out.append(_fw_rule("deny-all", "any", "any", [anyaddr], [anyaddr], [anysvc], action="deny", comment="explicit deny, logged"))
+    # interfaces: one port per zone, a /24 of the 10.200/16 transit range each, and the management port
+    nets = list(ipaddress.ip_network("10.200.0.0/16").subnets(new_prefix=24))
+    if fortios:
+        ifs = [(f"port{k + 1}", nets[k], 1, "lan" if z not in ("untrust",) else "wan", "ping", z) for k, z in enumerate(FW_ZONES)]
+        ifs.append(("mgmt", _Plan.dc_mgmt(1), 7, "mgmt", "ping https ssh snmp", "out-of-band management"))
+        zones = {z: [f"port{k + 1}"] for k, z in enumerate(FW_ZONES)}
+        routes = [(ipaddress.ip_network("0.0.0.0/0"), nets[0].network_address + 254, "port1")]
+        return fortios_config("dc1-seg-fw01", 1, ifs, routes, objs, out, seed, "FGT3700F", "7.2.8", zones=zones)
+    ifs = [(f"ethernet1/{k + 1}", nets[k], 1, z, None) for k, z in enumerate(FW_ZONES)]
+    zones = {z: [f"ethernet1/{k + 1}"] for k, z in enumerate(FW_ZONES)}
+    routes = [("default", "0.0.0.0/0", nets[0].network_address + 254, "ethernet1/1")]
+    return panos_config("dc1-seg-fw01", 1, ifs, zones, routes, objs, out, seed, "11.1.4")
