@@ -10,6 +10,7 @@ import shutil
 
 import openpyxl
 import pytest
+from openpyxl.comments import Comment
 
 from conftest import FIXTURES, ROOT
 from netlint.report.worksheet import DECISIONS, RULE_COLUMNS, RULE_KEYS, decision_key, label
@@ -279,6 +280,7 @@ def sign(path, out, decide):
             ws.cell(r, c).value = v
     ws.insert_rows(4)
     ws.cell(4, 1).value = "reviewed with the network team on 2025-11-21"
+    ws.cell(3, col["justification"]).comment = Comment("asked the application owner", "Lin")
     ws.append(["total", None, None, len(data)])
     wb.save(out)
 
@@ -387,7 +389,7 @@ def test_regenerating_from_an_unchanged_network_changes_nothing(cli, tmp_path):
     assert {r["change"] for r in rows} == {"unchanged"}
 
 
-@pytest.mark.parametrize("kind", ["text", "wrong-sheets", "csv", "xls"])
+@pytest.mark.parametrize("kind", ["text", "wrong-sheets", "no-rules-sheet", "csv", "xls"])
 def test_a_bad_previous_worksheet_is_one_sentence_and_exit_2(cli, tmp_path, kind):
     if kind == "text":
         bad = tmp_path / "last-year.xlsx"
@@ -397,6 +399,16 @@ def test_a_bad_previous_worksheet_is_one_sentence_and_exit_2(cli, tmp_path, kind
         wb = openpyxl.Workbook()
         wb.active.title = "Budget"
         wb.active.append(["Device", "Cost"])
+        wb.save(bad)
+    elif kind == "no-rules-sheet":  # the Rules sheet deleted: the Findings sheet is no rule table
+        bad = tmp_path / "review-2025.xlsx"
+        wb = openpyxl.Workbook()
+        wb.active.title = "Cover"
+        findings = wb.create_sheet("Findings")
+        findings.append(["Severity", "Check", "Category", "Articles", "Device", "File", "Line", "Message",
+                         "Finding fingerprint", "Rule fingerprint", "Suppressed / why"])
+        findings.append(["high", "NL101", "any-any", "10.2", "core-fw", "core-fw.cfg", 113, "any any",
+                         "0123456789abcdef0123", "1e0c201e7710fc8b", "active"])
         wb.save(bad)
     elif kind == "csv":
         bad = tmp_path / "rules.csv"
