@@ -2264,7 +2264,7 @@ class _Run:
             cert = "certificate" in auth
             if cert and "aaa" in auth or general.get("secondary-authentication-server-group"):
                 mfa: bool | None = True
-            elif general.get("authentication-server-group", "LOCAL").split()[0].upper() == "LOCAL":
+            elif (general.get("authentication-server-group", "").split() or ["LOCAL"])[0].upper() == "LOCAL":
                 mfa = False  # local passwords only
             else:
                 mfa = None  # a RADIUS server may or may not ask for a one-time password

@@ -689,7 +689,7 @@ class _Run:
                     group = self.groups.get(words[2])
                     if kind and group is None:
                         self.groups[words[2]] = _GroupDef(kind, words[2], node, self.loc(node, True))
-                    elif kind == group.kind:
+                    elif group is not None and kind == group.kind:
                         group.nodes.append(node)
 
     # ------------------------------------------------------------------ simple top-level commands
