@@ -852,7 +852,7 @@ for _c in RULE_COLUMNS:
     _HEADER_KEYS[_norm_header(_c.zh)] = _c.key
 
 
-def _find_header(ws, scan_rows: int = 12) -> tuple[int, dict[str, int]] | None:
+def _find_header(ws, scan_rows: int = 30) -> tuple[int, dict[str, int]] | None:
     """The row naming the columns (stable keys first, else visible headers in either
     language) and the column of each key; None when the sheet has no rule table (a
     fingerprint, device and filter column, and a decision or position column)."""
