@@ -536,7 +536,8 @@ class _Page:
                             f'{e(self.w["lines_elided"].format(n=skipped))}</td></tr>')
                 continue
             hit = start <= n <= end
-            rows.append(f'<tr{" class=hit" if hit else ""}><td class="ln">{n}</td>'
+            cls = ' class="hit"' if hit else ""
+            rows.append(f'<tr{cls}><td class="ln">{n}</td>'
                         f'<td class="src">{_show_redacted(e(lines[n - 1])) or " "}</td></tr>')
         table = f'<div class="excerpt"><table class="code"><tbody>{"".join(rows)}</tbody></table></div>'
         key = (f.file, start, end)

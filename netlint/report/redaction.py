@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(\bauth\s+(?:md5|sha\S*)\s+){_VALUE}", re.I), "value"),
     (re.compile(rf"(\bpriv\s+(?:des\S*|3des|aes\S*)\s+(?:\d+\s+)?){_VALUE}", re.I), "value"),
     # Cisco: snmp-server host <ip> [traps|informs] [version x] <community>
-    (re.compile(rf"(\bsnmp-server host\s+\S+\s+(?:(?:traps|informs|version\s+\S+|vrf\s+\S+)\s+)*){_VALUE}", re.I),
+    (re.compile(rf"(\bsnmp-server host\s+\S+\s+(?:(?:traps|informs|version\s+\S+|vrf\s+\S+|auth|noauth|priv)\s+)*){_VALUE}", re.I),
      "value"),
     # Hashes and encrypted blobs wherever they stand.
     (re.compile(r"()\$(?:1|2[abxy]?|5|6|7|8|9|y|sha\d*|pbkdf2[\w-]*|scrypt|md5)\$\S+", re.I), "all"),
@@ -111,7 +111,8 @@ def redact_lines(lines: list[str]) -> list[str]:
         begin = _PEM_BEGIN.search(line)
         if begin:
             end = _PEM_END.search(line, begin.end())
-            out.append(redact_line(line[:begin.end()]) + MARK + (line[end.start():] if end else ""))
+            head = redact_line(line[:begin.end()])
+            out.append(head + ("" if head.endswith(MARK) else MARK) + (line[end.start():] if end else ""))
             in_pem = not end
             continue
         red = redact_line(line)
