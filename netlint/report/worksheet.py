@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -371,12 +372,21 @@ class _Writer:
         self.title_font = Font(name=name, size=14, bold=True)
         self.italic = Font(name=name, size=10, italic=True, color="375623")
         self.red_bold = Font(name=name, size=10, bold=True, color="9C0006")
+        self._looks: dict[tuple, Any] = {}
 
     def put(self, ws, row: int, col: int, value: Any, *, font=None, fill: str | None = None, border: bool = True,
             align=None, fmt: str | None = None):
         cell = ws.cell(row=row, column=col, value=_clean(value))
         if isinstance(value, str) and value.startswith("="):
             cell.data_type = "s"  # text, not a formula
+        # Setting styles one attribute at a time hashes every style object for every
+        # cell (most of the time on a large rule base): cells of one look share the
+        # workbook's style indexes, set once and copied.
+        key = (id(font), id(align), border, fill, fmt)
+        cached = self._looks.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return cell
         cell.font = font or self.font
         cell.alignment = align or self.s["wrap"]
         if border:
@@ -385,6 +395,7 @@ class _Writer:
             cell.fill = self.s["fill"](fill)
         if fmt:
             cell.number_format = fmt
+        self._looks[key] = copy(cell._style)
         return cell
 
     def formula(self, ws, row: int, col: int, formula: str):
