@@ -206,6 +206,8 @@ PROFILE_KEYS = {
     "virtual-patch-profile": "virtual-patch",
 }
 _PROFILE_KEY_SET = frozenset(PROFILE_KEYS)
+# What else a `config firewall profile-group` entry holds besides the profiles.
+_PROFILE_GROUP_OTHER_KEYS = frozenset({"profile-protocol-options", "mms-profile", "uuid", "comment", "comments"})
 # What FortiOS can attach to a firewall policy (Device.facts['profile_kinds']).
 PROFILE_KINDS = ("ips", "av", "url", "waf", "app", "dns", "ssl", "email", "dlp", "file", "voip", "icap", "video",
                  "ssh", "casb")
@@ -1161,6 +1163,11 @@ class _Run:
             return
         self.recognised += 1
         scope, func = handler
+        if b.edits and b.sets:
+            # A table (entries under 'edit') takes no setting of its own: a 'set' between
+            # 'config' and the first 'edit', or after a 'next', belongs to no entry.
+            for skey, (_, sline) in b.sets.items():
+                self.warn(sline, f"setting '{skey}' outside any 'edit' of config {key}")
         try:
             if scope == "vdom":
                 target = v or self.vdom("root")
@@ -1718,6 +1725,9 @@ class _Run:
 
     def h_profile_group(self, b: _Block, v: _Vdom) -> None:
         for e in b.edits:
+            for key, (_, line) in e.sets.items():
+                if key not in _PROFILE_KEY_SET and key not in _PROFILE_GROUP_OTHER_KEYS:
+                    self.warn(line, f"setting '{key}' not understood in profile-group '{e.name}'")
             v.profile_groups[e.name] = {PROFILE_KEYS[k]: " ".join(vals) for k, (vals, _) in e.sets.items()
                                         if k in PROFILE_KEYS and vals}
 

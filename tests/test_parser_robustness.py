@@ -151,6 +151,61 @@ def test_every_prefix_of_a_fixture_parses_or_raises_parse_error(path: Path, vend
         _check_parse("".join(lines[:n]), path, vendor)
 
 
+# --------------------------------------------------------------------------- an unknown line is reported at its line
+
+# (vendor, fixture, anchor: the unknown line goes right after the first line matching
+# it, line to insert). Several contexts per vendor: top level, inside an ACL / filter /
+# rule, inside a block of settings.
+UNKNOWN_LINES = [
+    ("cisco_ios", "cases/cisco_ios/mgmt-hardened.cfg", r"^hostname ", "frobnicate the widgets"),
+    ("cisco_ios", "cases/cisco_ios/acl-forms.cfg", r"^ip access-list extended WAN-IN", " frobnicate the widgets"),
+    ("cisco_ios", "cases/cisco_ios/acl-forms.cfg", r"^interface GigabitEthernet0/0/0", " frobnicate the widgets"),
+    ("cisco_asa", "cases/cisco_asa/mgmt-hardened.cfg", r"^hostname ", "frobnicate the widgets"),
+    ("cisco_asa", "cases/cisco_asa/mgmt-hardened.cfg", r"^interface GigabitEthernet0/0", " frobnicate the widgets"),
+    ("cisco_nxos", "cases/cisco_nxos/mgmt-hardened.cfg", r"^hostname ", "frobnicate the widgets"),
+    ("cisco_nxos", "cases/cisco_nxos/acls.cfg", r"^ip access-list ACL-FORMS", "  frobnicate the widgets"),
+    ("arista_eos", "cases/arista_eos/mgmt-hardened.cfg", r"^hostname ", "frobnicate the widgets"),
+    ("arista_eos", "cases/arista_eos/acls.cfg", r"^ip access-list ", "   frobnicate the widgets"),
+    ("juniper_junos", "cases/juniper_junos/mgmt-hardened.conf", r"^system \{", "    frobnicate widgets;"),
+    ("juniper_junos", "cases/juniper_junos/filters.conf", r"^ {16}from \{", "                    frobnicate widgets;"),
+    ("juniper_junos", "cases/juniper_junos/srx-policies.set", r"^set system host-name", "set system frobnicate widgets"),
+    ("paloalto_panos", "cases/paloalto_panos/hardened.xml", r"<hostname>", "<frobnicate>yes</frobnicate>"),
+    ("paloalto_panos", "cases/paloalto_panos/hardened.xml", r"<entry name=\"allow-web", "<frobnicate>yes</frobnicate>"),
+    ("fortinet_fortios", "cases/fortinet_fortios/mgmt-hardened.conf", r"^config system global", "    set frobnicate enable"),
+    ("fortinet_fortios", "cases/fortinet_fortios/objects-policies.conf", r"^config firewall address$",
+     "    set frobnicate enable"),
+    ("fortinet_fortios", "cases/fortinet_fortios/objects-policies.conf", r"^config firewall profile-group",
+     "    edit \"pg-odd\"\n        set frobnicate enable\n    next"),
+    ("linux_iptables", "cases/linux_iptables/gateway.rules", r"^:FORWARD", "frobnicate the widgets"),
+    ("linux_iptables", "cases/linux_iptables/gateway.rules", r"^-A FORWARD", "-A FORWARD --frobnicate -j ACCEPT"),
+    ("linux_nftables", "cases/linux_nftables/inet-filter.nft", r"hook input", "\t\tfrobnicate the widgets"),
+]
+
+
+def _nl001_lines(cli, path: Path) -> set[int]:
+    code, out, err = cli("lint", path, "--format", "json", "--select", "NL001", "--no-network")
+    assert code in (0, 1), err
+    findings = json.loads(out)["findings"]
+    assert all(f["rule_id"] == "NL001" and f["category"] == "parse-warning" for f in findings)
+    return {f["line"] for f in findings}
+
+
+@pytest.mark.parametrize("vendor,fixture,anchor,inserted", UNKNOWN_LINES,
+                         ids=[f"{v}:{Path(f).name}:{i}" for i, (v, f, _, _) in enumerate(UNKNOWN_LINES)])
+def test_unknown_line_is_a_parse_warning_at_its_line(cli, tmp_path, vendor, fixture, anchor, inserted):
+    source = FIXTURES / fixture
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if re.search(anchor, line)) + 1  # 0-based insertion index
+    added = inserted.count("\n") + 1
+    target = at + 1 + inserted.split("\n").index(next(x for x in inserted.split("\n") if "frobnicate" in x))
+    damaged = tmp_path / source.name
+    damaged.write_text("".join(lines[:at] + [inserted + "\n"] + lines[at:]), encoding="utf-8")
+    assert parse_text(damaged.read_text(encoding="utf-8"), damaged.name).vendor == vendor
+    before = {n if n <= at else n + added for n in _nl001_lines(cli, source)}
+    after = _nl001_lines(cli, damaged)
+    assert after - before == {target}, f"inserted at line {target}: NL001 lines {sorted(after)}"
+
+
 # --------------------------------------------------------------------------- crashes found by the fuzzing above
 # Each was an exception other than ParseError; kept as fixed inputs so that they are
 # tested on every run, whatever hypothesis draws.
