@@ -103,6 +103,7 @@ WORDS: dict[str, dict[str, str]] = {
         "see_matrix": "Services per zone pair in the zone matrix",
         "beyond_label": "beyond:", "n_findings": "{n} findings", "one_finding": "1 finding",
         "same_lines": "Configuration {loc} (shown above for another finding)",
+        "show_suppressed": "Show the {n} suppressed findings", "n_suppressed": "{n} suppressed",
     },
     "zh-TW": {
         "doc_title": "網路設備安全設定檢查報告",
@@ -160,6 +161,7 @@ WORDS: dict[str, dict[str, str]] = {
         "see_matrix": "各區域配對的服務請見區域流量矩陣",
         "beyond_label": "超出：", "n_findings": "{n} 項發現", "one_finding": "1 項發現",
         "same_lines": "設定 {loc}（已於上方其他發現中顯示）",
+        "show_suppressed": "顯示 {n} 項已抑制的發現", "n_suppressed": "{n} 項已抑制",
     },
 }
 SEVERITY_LABEL = {
@@ -394,7 +396,7 @@ class _Page:
         rows = []
         for i, d in enumerate(self.r.devices):
             c = per.get(d.get("name"), {s: 0 for s in SEVERITIES})
-            cells = "".join(f'<td class="n{" z" if not c[s] else ""}">{c[s]}</td>' for s in SEVERITIES)
+            cells = "".join(f'<td class="n {"z" if not c[s] else "c-" + s}">{c[s]}</td>' for s in SEVERITIES)
             rows.append(
                 f'<tr><td><a href="#{self.device_anchor(d.get("name", ""))}"><strong>{e(d.get("name"))}</strong></a></td>'
                 f'<td>{e(VENDORS.get(d.get("vendor") or "", d.get("vendor") or ""))}</td>'
@@ -585,7 +587,7 @@ class _Page:
         legend = (
             '<ul class="legend graph-legend">'
             + "".join(f'<li><i class="kind" style="background:{KIND_COLORS[k]}"></i>{e(k)}</li>' for k in kinds)
-            + f'<li><i class="ln ok"></i>{e(w["legend_ok"])}</li><li><i class="ln bad"></i>{e(w["legend_bad"])}</li></ul>')
+            + f'<li><i class="lgline ok"></i>{e(w["legend_ok"])}</li><li><i class="lgline bad"></i>{e(w["legend_bad"])}</li></ul>')
         zoom = f'<button type="button" class="chip zoom js-only">{e(w["zoom"])}</button>'
         if len(panels) == 1:  # the diagram's layout is not the one we know: the whole picture
             body = f'<figure class="graph">{zoom}{panels[0]}</figure>{legend}'
@@ -671,7 +673,7 @@ class _Page:
                     f'<td>{e(f.text(self.lang))}</td><td>{e(w.get("kind_" + kind, kind))}</td>'
                     f'<td>{_show_redacted(e(redact_line(str(s.get("reason") or "—"))))}</td><td>{e(approved or "—")}</td></tr>')
             parts.append(
-                f'<details class="suppressed"><summary>{e(w["suppressed"])} ({len(self.suppressed)})</summary>'
+                f'<details class="suppressed"><summary>{e(w["show_suppressed"].format(n=len(self.suppressed)))}</summary>'
                 f'<div class="table-wrap"><table class="data"><thead><tr><th>{e(w["filter_sev"])}</th>'
                 f'<th>{e(w["rule"])}</th><th>{e(w["location"])}</th><th>{e(w["message"])}</th><th>{e(w["kind"])}</th>'
                 f'<th>{e(w["reason"])}</th><th>{e(w["approved_by"])}</th></tr></thead>'
@@ -690,6 +692,10 @@ class _Page:
         for rid in sorted(fired):
             r = meta.get(rid, {"id": rid})
             n = sum(1 for f in self.active if f.rule_id == rid)
+            n_sup = sum(1 for f in self.suppressed if f.rule_id == rid)
+            count = w["one_finding"] if n == 1 else w["n_findings"].format(n=n)
+            if n_sup:
+                count += ("、" if self.zh else ", ") + w["n_suppressed"].format(n=n_sup)
             arts = "".join(f'<a class="art-chip" href="#art-{e(a)}">{e(a)}</a>' for a in r.get("articles") or [])
             sections = "".join(
                 f'<div class="rsec"><h4>{e(w[k])}</h4>{_paragraphs(r.get(k))}</div>'
@@ -702,7 +708,7 @@ class _Page:
                    f'{e(self.sev_label.get(sev, sev))}</span>' if sev in SEVERITIES else "")
                 + (f'<span class="cat">{e(r.get("category"))}</span>' if r.get("category") else "")
                 + (f'<span class="arts">{arts}</span>' if arts else "")
-                + f'<span class="rcount">{e(w["one_finding"] if n == 1 else w["n_findings"].format(n=n))}</span></div>'
+                + f'<span class="rcount">{e(count)}</span></div>'
                 + (f'<p class="rsum">{_code_spans(r.get("summary"))}</p>' if r.get("summary") else "")
                 + (f'<div class="rsecs">{sections}</div>' if sections else "") + "</article>")
         return self.section("rules", w["rules"], w["rules_intro"], "".join(cards) or '<p class="muted">—</p>',
@@ -822,6 +828,7 @@ table.data thead th{background:#f8fafc;font-size:12px;text-transform:uppercase;l
 table.data tbody tr:last-child td{border-bottom:0}
 table.data tbody tr:hover{background:#fafbfd}
 td.n,th.n{text-align:center;width:1%;white-space:nowrap}td.n.z{color:#c3cad5}td.total{font-weight:700}
+td.c-critical{color:var(--critical);font-weight:700}td.c-high{color:var(--high);font-weight:700}
 .badge{display:inline-block;border-radius:4px;padding:1px 8px;font-size:12px;font-weight:700;color:#fff;
   letter-spacing:.02em;white-space:nowrap;line-height:1.6}
 .badge.sm{font-size:11px;padding:0 6px}
@@ -916,8 +923,8 @@ figure.graph .zoom{position:absolute;top:10px;right:12px;z-index:1}
 .graph-row figure.flows{flex:0 1 auto;margin:0}
 .graph-side{flex:1;min-width:220px;background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
 .graph-legend{flex-direction:column;gap:6px;margin-bottom:16px}
-.ln{display:inline-block;width:28px;height:0;border-top:2px dashed #2e7d32;margin-right:8px;vertical-align:middle}
-.ln.bad{border-top:3px solid #c62828}
+.lgline{display:inline-block;width:28px;height:0;border-top:2px dashed #2e7d32;margin-right:8px;vertical-align:middle}
+.lgline.bad{border-top:3px solid #c62828}
 .big-num{font-size:15px;margin:4px 0 2px;color:var(--ink-2)}.big-num .num{font-size:32px;font-weight:700}
 .big-num .num.bad{color:var(--high)}
 table.matrix{border-collapse:separate;border-spacing:0;font-size:12.5px}
@@ -1009,12 +1016,15 @@ JS = r"""
     rows.forEach(function(r){r.hidden=!!b.dataset.status&&r.dataset.status!==b.dataset.status;});});});
   [].forEach.call(d.querySelectorAll('figure.graph .zoom'),function(b){b.addEventListener('click',function(){
     b.parentNode.classList.toggle('zoomed');b.classList.toggle('on');});});
-  window.addEventListener('hashchange',function(){var t=d.getElementById(location.hash.slice(1));
-    if(t){var g=t.closest('details');if(g)g.open=true;if(t.hidden){t.hidden=false;}}});
+  function reveal(){var t=location.hash&&d.getElementById(location.hash.slice(1));if(!t)return;
+    for(var g=t.parentNode&&t.parentNode.closest('details');g;g=g.parentNode.closest('details'))g.open=true;
+    if(t.tagName==='DETAILS')t.open=true;
+    [].forEach.call(t.querySelectorAll('details.excerpt-again'),function(x){x.open=true;});t.hidden=false;}
+  window.addEventListener('hashchange',reveal);
   var reopened=[];
   window.addEventListener('beforeprint',function(){reopened=[].filter.call(d.querySelectorAll('details:not([open])'),
     function(x){x.open=true;return true;});});
   window.addEventListener('afterprint',function(){reopened.forEach(function(x){x.open=false;});reopened=[];});
-  apply();
+  apply();reveal();
 })();
 """
