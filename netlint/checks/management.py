@@ -324,7 +324,7 @@ def weak_password_storage(ctx: DeviceContext) -> Iterator[Issue]:
         copy of the config.
 
     Example:
-        `username netops privilege 15 password 7 0822455D0A16`.
+        `username netops privilege 15 password 7 <a type-7 string>`.
 
     How to fix:
         Use `secret` with type 8 or 9 (PBKDF2/scrypt), or the platform's strongest hash.
