@@ -18,16 +18,19 @@ class BaselineError(ValueError):
 
 
 def write_baseline(path: Path, findings: list[Finding], version: str) -> int:
-    known = sorted((f for f in findings if not f.suppressed), key=lambda f: (f.file, f.line, f.rule_id))
+    """Every finding of today, suppressed ones included (so that a later run marks them
+    'unchanged', not 'new'); the count returned is of the active ones."""
+    known = sorted(findings, key=lambda f: (f.file, f.line, f.rule_id))
     data = {
         "tool": "netlint",
         "version": version,
         "created": date.today().isoformat(),
         "findings": [{"fingerprint": f.fingerprint, "rule_id": f.rule_id, "device": f.device, "file": f.file,
-                      "line": f.line, "message": f.message} for f in known],
+                      "line": f.line, "message": f.message,
+                      **({"suppressed": f.suppressed.get("kind")} if f.suppressed else {})} for f in known],
     }
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return len(known)
+    return sum(1 for f in known if not f.suppressed)
 
 
 def load_baseline(path: Path) -> set[str]:
