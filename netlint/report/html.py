@@ -964,11 +964,17 @@ article.rule:target{box-shadow:0 0 0 3px #ffe58a}
 .rsec p{margin:0 0 4px;font-size:13.5px}
 footer{color:var(--ink-3);font-size:12.5px;padding-top:18px;padding-bottom:40px;border-top:1px solid var(--line);
   margin-top:36px}
-@media (max-width:900px){.sev-cards{grid-template-columns:repeat(3,1fr)}.cards.second{grid-template-columns:1fr 1fr}
+@media screen and (max-width:900px){.sev-cards{grid-template-columns:repeat(3,1fr)}.cards.second{grid-template-columns:1fr 1fr}
   .rsecs{grid-template-columns:1fr}.loc{margin-left:0}}
 @media print{
   @page{size:A4;margin:14mm 12mm}
-  body{background:#fff;font-size:10.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  body{background:#fff;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .card{padding:8px 10px}.card .num{font-size:19pt}.verdict{font-size:11pt}
+  table.data th,table.data td{padding:4px 7px}table.data{font-size:9pt}table.code{font-size:8pt}
+  table.scope td:first-child,table.scope td:nth-child(4){white-space:nowrap}
+  table.checklist td.note{max-width:none}td.fcell details>ul{display:none}
+  article.finding{padding:7px 10px;margin:6px 0}details.device>summary{padding:8px 10px}
+  .device-body{padding:2px 10px 8px}details.evidence:not([open]){display:none}
   .wrap{max-width:none;padding:0}
   nav.toc,.toolbar,.js-only{display:none!important}
   header.top{background:#fff!important;color:var(--ink);padding:0 0 10px;border-bottom:2px solid var(--ink)}
@@ -1022,7 +1028,8 @@ JS = r"""
     [].forEach.call(t.querySelectorAll('details.excerpt-again'),function(x){x.open=true;});t.hidden=false;}
   window.addEventListener('hashchange',reveal);
   var reopened=[];
-  window.addEventListener('beforeprint',function(){reopened=[].filter.call(d.querySelectorAll('details:not([open])'),
+  window.addEventListener('beforeprint',function(){reopened=[].filter.call(
+    d.querySelectorAll('details.device:not([open]),details.suppressed:not([open])'),
     function(x){x.open=true;return true;});});
   window.addEventListener('afterprint',function(){reopened.forEach(function(x){x.open=false;});reopened=[];});
   apply();reveal();
