@@ -427,8 +427,8 @@ def ios_large_config(lines: int = 50_000, acl_entries: int = 20_000, seed: int =
 # branches; each branch reaches the data centres (and the internet, egress is central) over
 # its firewall's WAN link to one hub. Addressing (the policy's zones are lists of site subnets):
 #
-#   prod   10.<dc>.0.0/16          one /24 per PROD VLAN (100-163) on the DC cores
-#   uat    10.<10+dc>.0.0/16       one /24 per UAT VLAN (200-231)
+#   prod   10.<dc>.0.0/16          one /24 per PROD VLAN (100-163 at 1,000 devices, fewer below) on the DC cores
+#   uat    10.<10+dc>.0.0/16       one /24 per UAT VLAN (200-231 at 1,000 devices)
 #   mgmt   10.<20+dc>.0.0/22 (DC), the .31 /24 of each branch block
 #   users  the first /20 of each branch block; branch block = 10.64.0.0/10 + branch * /19
 #   dmz    172.16.<16*(dc-1)+k>.0/24 on the edge firewalls' DMZ subinterfaces
@@ -445,9 +445,11 @@ PARK_VLAN = 999
 class _Plan:
     """Addresses of every site and the /30s between devices, handed out deterministically."""
 
-    def __init__(self, rng: random.Random, n_branches: int) -> None:
+    def __init__(self, rng: random.Random, n_branches: int, prod_vlans: int = 64, uat_vlans: int = 32) -> None:
         self.rng = rng
         self.n_branches = n_branches
+        self.prod_vlans = PROD_VLANS[:prod_vlans]  # the server segments grow with the network
+        self.uat_vlans = UAT_VLANS[:uat_vlans]
         self._transit = ipaddress.ip_network("10.255.0.0/16").subnets(new_prefix=30)
         self._transit29 = ipaddress.ip_network("10.254.0.0/16").subnets(new_prefix=29)
 
@@ -493,9 +495,9 @@ class _Plan:
         rng = self.rng
         dc = dc or rng.choice((1, 2))
         if zone == "prod":
-            net = self.prod(dc, rng.choice(PROD_VLANS))
+            net = self.prod(dc, rng.choice(self.prod_vlans))
         elif zone == "uat":
-            net = self.uat(dc, rng.choice(UAT_VLANS))
+            net = self.uat(dc, rng.choice(self.uat_vlans))
         elif zone == "dmz":
             net = self.dmz(dc, rng.randrange(8))
         else:
@@ -506,9 +508,9 @@ class _Plan:
         rng = self.rng
         dc = dc or rng.choice((1, 2))
         if zone == "prod":
-            return self.prod(dc, rng.choice(PROD_VLANS))
+            return self.prod(dc, rng.choice(self.prod_vlans))
         if zone == "uat":
-            return self.uat(dc, rng.choice(UAT_VLANS))
+            return self.uat(dc, rng.choice(self.uat_vlans))
         if zone == "dmz":
             return self.dmz(dc, rng.randrange(8))
         return self.dc_mgmt(dc)
@@ -865,20 +867,20 @@ def nxos_dc_core(plan: _Plan, dc: int, unit: int, to_fw: ipaddress.IPv4Network, 
     tail = _nx_tail(dc)
     tiers = [t for t, _ in APP_TIERS[:12]]
     # ---- VLANs and the tier ACLs (what each PROD tier may initiate), UAT-IN, MGMT-IN
-    vlans = ["", "vlan 1," + ",".join(map(str, PROD_VLANS + UAT_VLANS)) + f",{MGMT_VLAN},{PARK_VLAN}"]
-    for v in PROD_VLANS:
+    vlans = ["", "vlan 1," + ",".join(map(str, plan.prod_vlans + plan.uat_vlans)) + f",{MGMT_VLAN},{PARK_VLAN}"]
+    for v in plan.prod_vlans:
         vlans += [f"vlan {v}", f"  name PROD-{tiers[v % len(tiers)]}-{v}"]
-    for v in UAT_VLANS:
+    for v in plan.uat_vlans:
         vlans += [f"vlan {v}", f"  name UAT-{v}"]
     vlans += [f"vlan {MGMT_VLAN}", "  name MGMT", f"vlan {PARK_VLAN}", "  name PARKING", ""]
     svis: list[str] = []
-    for v in PROD_VLANS:
+    for v in plan.prod_vlans:
         net = plan.prod(dc, v)
         svis += ["", f"interface Vlan{v}", f"  description PROD-{tiers[v % len(tiers)]}-{v} gateway", "  no shutdown",
                  "  no ip redirects", f"  ip address {net.network_address + 1 + unit}/24",
                  f"  ip access-group PROD-{tiers[v % len(tiers)]}-IN in", "  hsrp version 2", f"  hsrp {v}",
                  f"    priority {110 if unit == 1 else 100}", f"    ip {net.network_address + 1}"]
-    for v in UAT_VLANS:
+    for v in plan.uat_vlans:
         net = plan.uat(dc, v)
         svis += ["", f"interface Vlan{v}", f"  description UAT-{v} gateway", "  no shutdown", "  no ip redirects",
                  f"  ip address {net.network_address + 1 + unit}/24", "  ip access-group UAT-IN in",
@@ -896,11 +898,11 @@ def nxos_dc_core(plan: _Plan, dc: int, unit: int, to_fw: ipaddress.IPv4Network, 
     for i, leaf in enumerate(leaves):
         links += ["", f"interface port-channel{100 + i}", f"  description vPC to {leaf}", "  switchport",
                   "  switchport mode trunk", f"  switchport trunk native vlan {PARK_VLAN}",
-                  "  switchport trunk allowed vlan " + f"{PROD_VLANS[0]}-{PROD_VLANS[-1]},{UAT_VLANS[0]}-{UAT_VLANS[-1]},{MGMT_VLAN}",
+                  "  switchport trunk allowed vlan " + f"{plan.prod_vlans[0]}-{plan.prod_vlans[-1]},{plan.uat_vlans[0]}-{plan.uat_vlans[-1]},{MGMT_VLAN}",
                   "  spanning-tree port type network", f"  vpc {100 + i}",
                   "", f"interface Ethernet{2 + i // 48}/{1 + i % 48}", f"  description {leaf} Eth1/{49 + unit}",
                   "  switchport", "  switchport mode trunk", f"  switchport trunk native vlan {PARK_VLAN}",
-                  "  switchport trunk allowed vlan " + f"{PROD_VLANS[0]}-{PROD_VLANS[-1]},{UAT_VLANS[0]}-{UAT_VLANS[-1]},{MGMT_VLAN}",
+                  "  switchport trunk allowed vlan " + f"{plan.prod_vlans[0]}-{plan.prod_vlans[-1]},{plan.uat_vlans[0]}-{plan.uat_vlans[-1]},{MGMT_VLAN}",
                   f"  channel-group {100 + i} mode active", "  no shutdown"]
     routes = ["", f"ip route 0.0.0.0/0 {to_fw.network_address + 1} name to-core-fw",
               f"ip route 192.0.2.128/25 {to_exch.network_address + 1} name to-exchange",
@@ -911,9 +913,10 @@ def nxos_dc_core(plan: _Plan, dc: int, unit: int, to_fw: ipaddress.IPv4Network, 
     per_acl = max(10, int((target_lines - fixed) / 1.25 / (len(tiers) + 2)))
     acls: list[str] = []
     for t in tiers:
-        nets = [plan.prod(dc, v) for v in PROD_VLANS if tiers[v % len(tiers)] == t]
-        acls += _nx_acl(f"PROD-{t}-IN", _dc_entries(rng, plan, dc, nets, per_acl), rng)
-    uat_nets = [plan.uat(dc, v) for v in UAT_VLANS]
+        nets = [plan.prod(dc, v) for v in plan.prod_vlans if tiers[v % len(tiers)] == t]
+        if nets:  # a tier with no VLAN on this (smaller) network has no ACL
+            acls += _nx_acl(f"PROD-{t}-IN", _dc_entries(rng, plan, dc, nets, per_acl), rng)
+    uat_nets = [plan.uat(dc, v) for v in plan.uat_vlans]
     uat = [("deny", "ip", ipaddress.ip_network(f"10.{10 + dc}.0.0/16"), ipaddress.ip_network(f"10.{d}.0.0/16"), None)
            for d in (1, 2)] + _dc_entries(rng, plan, dc, uat_nets, per_acl)
     uat = [(a, p, s, d_, pt) for a, p, s, d_, pt in uat if not (a == "permit" and d_.subnet_of(ipaddress.ip_network("10.0.0.0/12")))]
@@ -1625,7 +1628,7 @@ def iptables_gateway(plan: _Plan, dc: int, hostname: str, target_lines: int, see
         inbound = rng.random() < 0.75
         vnet = rng.choice(lab)
         v = f"{vnet.network_address + rng.randint(2, 250)}/32" if rng.random() < 0.7 else str(vnet)
-        u = plan.uat(dc, rng.choice(UAT_VLANS))
+        u = plan.uat(dc, rng.choice(plan.uat_vlans))
         u = f"{u.network_address + rng.randint(10, 250)}/32" if rng.random() < 0.75 else str(u)
         port = rng.choice([443, 8443, 22, 1521, 8080, 9443, 3389, 5432])
         comment = f' -m comment --comment "{_change(rng)} vendor test"' if rng.random() < 0.8 else ""
@@ -1759,7 +1762,7 @@ def _dc_asa(plan: _Plan, dc: int, t_edge, t_core, t_hub, branches: list[int], ta
     wan = _flow_entries(rng, plan, users, n // 2, dcs=(dc,))
     wan += [("permit", "tcp", ipaddress.ip_network("10.64.0.0/10"), None, 443),
             ("permit", "tcp", ipaddress.ip_network("10.64.0.0/10"), None, 80)]
-    prod_nets = [plan.prod(dc, v) for v in PROD_VLANS]
+    prod_nets = [plan.prod(dc, v) for v in plan.prod_vlans]
     inside = _dc_entries(rng, plan, dc, prod_nets, n // 3)
     inside += [("permit", "tcp", ipaddress.ip_network(f"10.{dc}.0.0/16"), None, 443),
                ("permit", "ip", _Plan.dc_mgmt(dc), ipaddress.ip_network("10.64.0.0/10"), None)]
@@ -1820,7 +1823,9 @@ def repository(root, devices: int = 1000, seed: int = 2024) -> dict:
         raise ValueError(f"{devices} devices is too few for two data centres and {n_branch} branches")
     n_leaves = round(0.3 * rest)
     n_access = rest - n_leaves
-    plan = _Plan(random.Random(seed + 1), n_branch)
+    # DC server segments grow with the network: 64 PROD and 32 UAT VLANs at 1,000 devices
+    plan = _Plan(random.Random(seed + 1), n_branch, max(8, min(64, round(64 * devices / 1000))),
+                 max(4, min(32, round(32 * devices / 1000))))
     summary: dict = {"devices": 0, "lines": 0, "vendors": {}, "files": []}
 
     def target() -> int:
@@ -1881,7 +1886,7 @@ def repository(root, devices: int = 1000, seed: int = 2024) -> dict:
                                                                rng.getrandbits(32)), "cisco_nxos")
         mg = plan.dc_mgmt(dc)
         for i, name in enumerate(leaves[dc]):
-            vl = sorted(rng.sample(PROD_VLANS, rng.randint(6, 12)) + rng.sample(UAT_VLANS, rng.randint(2, 4)))
+            vl = sorted(rng.sample(plan.prod_vlans, min(len(plan.prod_vlans), rng.randint(6, 12))) + rng.sample(plan.uat_vlans, rng.randint(2, min(4, len(plan.uat_vlans)))))
             ip = mg.network_address + 16 + i
             if dc == 1:
                 write(site, name + ".cfg", nxos_leaf(plan, dc, name, ip, vl, target(), rng.getrandbits(32)), "cisco_nxos")

@@ -332,7 +332,7 @@ def suite_repo(tmp: Path, quick: bool) -> list[dict]:
 
     from generate import repository
 
-    steps = [30, 60] if quick else [250, 500, 1000]
+    steps = [24, 48] if quick else [250, 500, 1000]
     jobs = ["--jobs", "2"] if _has_jobs() else []
     rows, base, base_nn = [], None, None
     for n_dev in steps:
