@@ -67,7 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
         "findings_intro": "Worst first within each device. Each finding shows the configuration around the "
                           "offending lines (highlighted); secret values are replaced by <redacted>.",
         "filter_sev": "Severity", "filter_device": "Device", "all_devices": "All devices", "search": "Search",
-        "search_ph": "rule, message, article…", "shown": "{shown} of {total} findings shown",
+        "search_ph": "NL101, telnet, 10.2…", "shown": "{shown} of {total} findings shown",
         "no_findings": "No active findings.", "no_source": "The configuration text is not available.",
         "evidence": "Evidence", "lines_elided": "… {n} more lines …", "network_wide": "Network-wide",
         "graph": "Zone graph",
@@ -131,7 +131,7 @@ WORDS: dict[str, dict[str, str]] = {
         "findings_head": "各設備發現事項",
         "findings_intro": "各設備依嚴重度排序。每項發現附上相關設定行（醒目標示）及前後文；密碼等機敏值以 <redacted> 遮蔽。",
         "filter_sev": "嚴重度", "filter_device": "設備", "all_devices": "全部設備", "search": "搜尋",
-        "search_ph": "規則、說明、條文…", "shown": "顯示 {shown} / {total} 項發現",
+        "search_ph": "NL101、telnet、10.2…", "shown": "顯示 {shown} / {total} 項發現",
         "no_findings": "沒有有效發現。", "no_source": "無法取得設定檔內容。",
         "evidence": "佐證資料", "lines_elided": "… 另有 {n} 行 …", "network_wide": "全網路",
         "graph": "網路區域圖",
@@ -479,8 +479,8 @@ class _Page:
             f'{e(w["all_devices"])}</option>{dev_options}</select></label>'
             f'<label class="tlabel">{e(w["search"])} <input type="search" id="f-search" placeholder="{e(w["search_ph"])}">'
             f'</label><span class="shown" id="f-shown" data-template="{e(w["shown"])}"></span>'
-            f'<span class="spacer"></span><button type="button" class="chip" id="f-expand">{e(w["expand"])}</button>'
-            f'<button type="button" class="chip" id="f-collapse">{e(w["collapse"])}</button></div>')
+            f'<span class="spacer"></span><button type="button" class="chip" id="f-toggle" '
+            f'data-expand="{e(w["expand"])}" data-collapse="{e(w["collapse"])}">{e(w["collapse"])}</button></div>')
         blocks = []
         for name in order:
             items = groups[name]
@@ -851,16 +851,18 @@ table.checklist tr.st-row-not-applicable td{color:var(--ink-3)}
 table.checklist tr:target{background:#fff8db}
 td.fcell{white-space:nowrap;width:1%}
 td.fcell details summary{cursor:pointer;list-style:none}td.fcell summary::-webkit-details-marker{display:none}
-td.fcell summary b{margin-right:4px}
+td.fcell summary b{margin-right:4px}td.fcell summary .badge{margin-right:2px}
+td.fcell summary::after{content:"▾";color:var(--ink-3);font-size:11px;margin-left:3px}
+td.fcell details[open] summary::after{content:"▴"}
 .flist{margin:6px 0 0;padding:0;list-style:none;font-size:12.5px}.flist li{margin:2px 0}
 .flist .badge{margin-right:5px}
 .accepted{font-size:12px;margin-top:3px}
-.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:0 0 14px;padding:10px 12px;background:var(--card);
+.toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:0 0 14px;padding:10px 12px;background:var(--card);
   border:1px solid var(--line);border-radius:10px}
 .tlabel{font-size:12.5px;color:var(--ink-2);font-weight:600;margin-left:6px}
 .toolbar select,.toolbar input{font:inherit;font-size:13px;border:1px solid var(--line-2);border-radius:6px;padding:4px 8px;
   background:#fff;color:var(--ink);margin-left:4px}
-.toolbar input{width:180px}
+.toolbar input{width:140px}
 .chip{font:inherit;font-size:12.5px;border:1px solid var(--line-2);background:#fff;color:var(--ink-2);border-radius:16px;
   padding:3px 11px;cursor:pointer}
 .chip b{color:var(--ink);margin-left:2px}
@@ -1013,9 +1015,9 @@ JS = r"""
     var s=a.dataset.filterSev;[].forEach.call(d.querySelectorAll('#finding-filter .chip.sev'),function(b){
       var on=b.dataset.sev===s;sevOn[b.dataset.sev]=on;b.classList.toggle('on',on);b.setAttribute('aria-pressed',on);});
     if(dev)dev.value='';if(q)q.value='';apply();});});
-  function all(open){devices.forEach(function(g){g.open=open;});}
-  var ex=d.getElementById('f-expand'),co=d.getElementById('f-collapse');
-  if(ex)ex.addEventListener('click',function(){all(true);});if(co)co.addEventListener('click',function(){all(false);});
+  var tg=d.getElementById('f-toggle');
+  if(tg)tg.addEventListener('click',function(){var open=!devices.some(function(g){return g.open;});
+    devices.forEach(function(g){g.open=open;});tg.textContent=open?tg.dataset.collapse:tg.dataset.expand;});
   var rows=[].slice.call(d.querySelectorAll('table.checklist tbody tr'));
   var chips=[].slice.call(d.querySelectorAll('#status-filter .chip'));
   chips.forEach(function(b){b.addEventListener('click',function(){chips.forEach(function(x){x.classList.toggle('on',x===b);});
