@@ -493,3 +493,13 @@ def test_suppressed_findings_are_listed_with_their_reasons(cli, tmp_path, monkey
     cards = re.findall(r'<article class="finding.*?</article>', findings_section, re.S)
     assert cards and not [c for c in cards if ">NL101<" in c and f"core-fw.cfg:{target + 2}</code>" in c]
     assert '<a href="#suppressed">1 accepted</a>' in page  # the checklist counts it as accepted
+
+
+def test_findings_new_since_the_baseline_are_marked_and_known_ones_counted():
+    from netlint.report.html import render_html
+
+    page = render_html(result_of([finding(0, baseline_state="new"), finding(1, baseline_state="unchanged")],
+                                 baseline_known=7), "en")
+    assert page.count("new since the baseline") == 1
+    assert "7 findings known from the baseline are not shown." in page
+    assert '<span class="num">7</span><span class="lbl">Known (baseline)</span>' in page

@@ -103,7 +103,7 @@ WORDS: dict[str, dict[str, str]] = {
         "see_matrix": "Services per zone pair in the zone matrix",
         "beyond_label": "beyond:", "n_findings": "{n} findings", "one_finding": "1 finding",
         "same_lines": "Configuration {loc} (shown above for another finding)",
-        "show_suppressed": "Show the {n} suppressed findings", "n_suppressed": "{n} suppressed",
+        "new": "new since the baseline", "show_suppressed": "Show the {n} suppressed findings", "n_suppressed": "{n} suppressed",
     },
     "zh-TW": {
         "doc_title": "網路設備安全設定檢查報告",
@@ -161,7 +161,7 @@ WORDS: dict[str, dict[str, str]] = {
         "see_matrix": "各區域配對的服務請見區域流量矩陣",
         "beyond_label": "超出：", "n_findings": "{n} 項發現", "one_finding": "1 項發現",
         "same_lines": "設定 {loc}（已於上方其他發現中顯示）",
-        "show_suppressed": "顯示 {n} 項已抑制的發現", "n_suppressed": "{n} 項已抑制",
+        "new": "基準檔後新增", "show_suppressed": "顯示 {n} 項已抑制的發現", "n_suppressed": "{n} 項已抑制",
     },
 }
 SEVERITY_LABEL = {
@@ -499,7 +499,6 @@ class _Page:
                             len(self.active))
 
     def finding_card(self, f: Finding) -> str:
-        w = self.w
         arts = "".join(f'<a class="art-chip" href="#art-{e(a)}">{e(a)}</a>' for a in f.articles)
         loc = f"{f.file}:{f.line}" + (f"–{f.end_line}" if f.end_line and f.end_line > f.line else "")
         search = " ".join([f.rule_id, f.category, f.device, f.text(self.lang), " ".join(f.articles), loc]).lower()
@@ -509,7 +508,8 @@ class _Page:
             f'<div class="fhead"><span class="badge sev-{f.severity}">{e(self.sev_label[f.severity])}</span>'
             f'<a class="rule-id" href="#rule-{e(f.rule_id)}">{e(f.rule_id)}</a>'
             f'<span class="cat">{e(f.category)}</span>'
-            f'{f"<span class=arts>{arts}</span>" if arts else ""}'
+            + (f'<span class="new">{e(self.w["new"])}</span>' if f.baseline_state == "new" else "")
+            + f'{f"<span class=arts>{arts}</span>" if arts else ""}'
             f'<span class="loc"><code>{e(loc)}</code></span></div>'
             f'<p class="msg">{e(f.text(self.lang))}</p>'
             + self.excerpt(f) + self.evidence(f) + "</article>")
@@ -889,6 +889,7 @@ article.finding:target{box-shadow:0 0 0 3px #ffe58a}
 .rule-id{font-family:var(--mono);font-weight:700;font-size:13px;color:var(--ink)}
 .cat{font-size:12px;color:var(--ink-2);background:#eef1f5;border-radius:4px;padding:0 7px;font-family:var(--mono)}
 .arts{display:inline-flex;gap:4px;flex-wrap:wrap}
+.new{font-size:11px;font-weight:700;color:#0b6b3a;background:#dcf3e6;border:1px solid #9fd9b8;border-radius:4px;padding:0 6px}
 .art-chip{font-size:11.5px;border:1px solid #c7d5ea;color:#1f4e8c;background:#f2f6fc;border-radius:4px;padding:0 6px;
   font-weight:600}
 .art-chip::before{content:"§ ";color:#8aa4c8}
