@@ -408,6 +408,23 @@ def _secret_storage(kind: str, type_word: str | None, value: str) -> str:
 # --------------------------------------------------------------------------- the plugin
 
 
+# str.splitlines(), which numbers the lines, also ends a line at \v, \f, \x1c-\x1e, \x85,
+# U+2028, U+2029 and at a lone \r; editors, `grep -n` and the contract count only \n.
+# One such character inside a line (a cp1252 '…' read as latin-1 is \x85) shifted every
+# later finding by a line. They become blanks: only \n ends a line.
+_ODD_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_ODD_LINE_BREAKS_TO_BLANK = str.maketrans(dict.fromkeys(_ODD_LINE_BREAKS, " "))
+
+
+def newline_only(text: str) -> str:
+    """The text with \n as its only line break (\r\n -> \n, other breaks -> blank)."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if any(c in text for c in _ODD_LINE_BREAKS):
+        text = text.translate(_ODD_LINE_BREAKS_TO_BLANK)
+    return text
+
+
 class CiscoIosParser:
     vendor = VENDOR
 
@@ -423,7 +440,7 @@ class CiscoIosParser:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return _Run(text, file).run()
+            return _Run(newline_only(text), file).run()
         finally:
             if gc_was_enabled:
                 gc.enable()

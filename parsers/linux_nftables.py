@@ -75,7 +75,9 @@ from netlint.model import (
     CONTINUE, DENY, GOTO, JUMP, PERMIT, PROTOCOL_NUMBERS, RETURN,
     AddressRange, AddressWildcard, Device, Filter, Interface, Location, ParseError, Rule,
 )
-from parsers.linux_iptables import ICMP4_NAMES, ICMP6_NAMES, Conditions, ct_states, parse_address, parse_ports
+from parsers.linux_iptables import (
+    ICMP4_NAMES, ICMP6_NAMES, Conditions, ct_states, newline_only, parse_address, parse_ports,
+)
 
 __all__ = ["PARSER", "NftablesParser", "PRIORITY_NAMES"]
 
@@ -220,7 +222,7 @@ class NftablesParser:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return _Run(text, file).run()
+            return _Run(newline_only(text), file).run()
         finally:
             if enabled:
                 gc.enable()

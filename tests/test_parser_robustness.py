@@ -7,9 +7,15 @@ not understand is kept as a `parse-warning`, never a crash).
    must either return a `Device` or raise `netlint.model.ParseError`; any other
    exception is a parser bug. Both the vendor's own parser (forced, as `--vendor`
    does) and auto-detection are exercised.
-2. For each vendor, one line nobody understands is inserted at a known line of one of
-   its fixtures (in tmp_path), and `netlint lint` reports a `parse-warning` (NL001)
+   Word-level damage (odd numbers, malformed addresses, stray braces) is drawn too, and
+   every line number the parser reports must be a line of the damaged text.
+2. For each vendor, one line nobody understands is inserted at a known line of its
+   fixtures (several contexts: top level, inside an ACL / filter / rule, inside a
+   settings block; in tmp_path), and `netlint lint` reports a `parse-warning` (NL001)
    finding at exactly that line.
+3. Line numbers are counted by \n only, as editors and `grep -n` count them: a form
+   feed, vertical tab, NEL (a cp1252 ellipsis read as latin-1), U+2028 or a lone \r
+   inside a line must not shift the lines after it.
 """
 
 from __future__ import annotations
@@ -124,8 +130,15 @@ def _check_parse(text: str, path: Path, vendor: str | None) -> None:
     except ParseError:
         return
     assert isinstance(device, Device)
+    # Every line number is a line of the text, counted as editors count them (by \n).
+    last = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
     for w in device.parse_warnings:
-        assert w.loc.line >= 1
+        assert 1 <= w.loc.line <= last, (w.loc.line, last, w.message)
+    for filt in device.filters.values():
+        for rule in filt.rules:
+            assert 1 <= rule.loc.line <= rule.loc.end_line <= last, (rule.loc, last)
+    for obj in device.objects:
+        assert 1 <= obj.loc.line <= obj.loc.end_line <= last, (obj.loc, last)
 
 
 @pytest.mark.parametrize("path,vendor", FILES, ids=[f"{v}:{p.name}" for p, v in FILES])
@@ -226,3 +239,47 @@ def test_asa_tunnel_group_authentication_server_group_without_a_name():
     device = parse_text(text, "tg.cfg", "cisco_asa")
     (ra,) = device.remote_access
     assert ra.name == "RA" and ra.mfa is False
+
+
+# --------------------------------------------------------------------------- what ends a line
+
+# (vendor, snippet): a line holding {odd} (inside a description or comment), then, at the
+# line marked with "frobnicate", a line the parser does not understand.
+ODD_BREAK_SNIPPETS = [
+    ("cisco_ios", "hostname r1\ninterface Gi0/1\n description uplink{odd}to core\n ip address 10.0.0.1 255.255.255.0\n"
+                  "frobnicate the widgets\n"),
+    ("cisco_asa", "ASA Version 9.12(4)\nhostname a1\ninterface Gi0/1\n description uplink{odd}to core\n nameif inside\n"
+                  "frobnicate the widgets\n"),
+    ("cisco_nxos", "hostname n1\ninterface Ethernet1/1\n  description uplink{odd}to core\n  no switchport\n"
+                   "frobnicate the widgets\n"),
+    ("arista_eos", "hostname e1\ninterface Ethernet1\n   description uplink{odd}to core\n   no switchport\n"
+                   "frobnicate the widgets\n"),
+    ("juniper_junos", "system {{\n    host-name j1;\n}}\ninterfaces {{\n    ge-0/0/0 {{\n"
+                      "        description \"uplink{odd}to core\";\n    }}\n}}\nsystem {{\n    frobnicate widgets;\n}}\n"),
+    ("fortinet_fortios", "config system interface\n    edit \"port1\"\n        set description \"uplink{odd}to core\"\n"
+                         "    next\nend\nconfig system global\n    set frobnicate enable\nend\n"),
+    ("linux_iptables", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m comment --comment \"uplink{odd}to core\" -j ACCEPT\n"
+                       "frobnicate the widgets\nCOMMIT\n"),
+    ("linux_nftables", "table inet filter {{\n\tchain input {{\n\t\ttype filter hook input priority filter; policy accept;\n"
+                       "\t\taccept comment \"uplink{odd}to core\"\n\t\tfrobnicate the widgets\n\t}}\n}}\n"),
+    # XML forbids \v, \f and \x1c-\x1e, and a lone \r is a line break in XML itself.
+    ("paloalto_panos", '<config version="10.1.0">\n  <devices>\n    <entry name="localhost.localdomain">\n'
+                       "      <deviceconfig>\n        <system>\n          <hostname>fw{odd}1</hostname>\n"
+                       "          <frobnicate>yes</frobnicate>\n        </system>\n      </deviceconfig>\n"
+                       "    </entry>\n  </devices>\n</config>\n"),
+]
+ODD_BREAKS = {"NEL": "\x85", "LS": "\u2028", "PS": "\u2029", "VT": "\x0b", "FF": "\x0c", "FS": "\x1c", "CR": "\r"}
+XML_SAFE = {"NEL", "LS", "PS"}
+
+
+ODD_BREAK_CASES = [(v, s, odd) for v, s in ODD_BREAK_SNIPPETS for odd in sorted(ODD_BREAKS)
+                   if v != "paloalto_panos" or odd in XML_SAFE]
+
+
+@pytest.mark.parametrize("vendor,snippet,odd", ODD_BREAK_CASES, ids=[f"{v}:{o}" for v, _, o in ODD_BREAK_CASES])
+def test_only_newline_ends_a_line(vendor, snippet, odd):
+    text = snippet.format(odd=ODD_BREAKS[odd])
+    expected = next(n for n, line in enumerate(text.split("\n"), 1) if "frobnicate" in line)
+    device = parse_text(text, "snippet", vendor)
+    assert [w.loc.line for w in device.parse_warnings] == [expected], \
+        [(w.loc.line, w.message) for w in device.parse_warnings]
