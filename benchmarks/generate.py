@@ -2042,3 +2042,112 @@ def firewall_policy(rules: int = 100_000, vendor: str = "fortinet_fortios", seed
     zones = {z: [f"ethernet1/{k + 1}"] for k, z in enumerate(FW_ZONES)}
     routes = [("default", "0.0.0.0/0", nets[0].network_address + 254, "ethernet1/1")]
     return panos_config("dc1-seg-fw01", 1, ifs, zones, routes, objs, out, seed, "11.1.4")
+
+
+# =========================================================================== scale: one large ASA config
+
+def asa_large_config(lines: int = 50_000, acl_entries: int = 20_000, seed: int = 13) -> str:
+    """One ASA config of about `lines` lines holding about `acl_entries` access-list entries:
+    the data-centre core firewall of a large broker (Firepower 4100 running ASA 9.18) with
+    one subinterface per application segment, each filtered inbound by its own ACL (about
+    300 entries, so 40-80 ACLs at 20,000 entries). Entries name network objects, nested
+    object-groups (a tier's group holds its segments' groups) and service groups, or
+    inline addresses, drawn ClassBench-like from the same address tree as `acl_lines()`;
+    remarks with change tickets above about a quarter of the permits, a few accidental
+    duplicates, a final logged deny. Static routes and object NAT fill the remaining lines."""
+    rng = random.Random(seed)
+    tree = tree_for(acl_entries, rng)
+    n_acls = max(2, round(acl_entries / 300))
+    objs = _AsaObjects()
+    segs = [f"{APP_TIERS[i % len(APP_TIERS)][0].lower()}{i // len(APP_TIERS) + 1:02d}" for i in range(n_acls)]
+    out = [": Saved", ":", ": Serial Number: FLM2417X0AB",
+           ": Hardware:   FPR4K-SM-24, 73848 MB RAM, CPU Xeon E5 series 2200 MHz, 2 CPUs (48 cores)", ":",
+           "ASA Version 9.18(3)", "!", "hostname dc1-seg-fw01", "domain-name example-sec.com.tw",
+           "enable password $sha512$5000$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNo pbkdf2", "names", "no mac-address auto", "!",
+           "interface Port-channel1", " description trunk to dc1-core01/02", " no nameif", " no security-level",
+           " no ip address", "!"]
+    for i, seg in enumerate(segs):
+        net = ipaddress.ip_network(f"10.{100 + i // 200}.{i % 200}.0/24")
+        out += [f"interface Port-channel1.{1000 + i}", f" description segment {seg}", f" vlan {1000 + i}",
+                f" nameif {seg}", f" security-level {50 + i % 40}", f" ip address {net.network_address + 1} {net.netmask}", "!"]
+    mg = _Plan.dc_mgmt(1)
+    out += ["interface Management1/1", " management-only", " nameif mgmt", " security-level 100",
+            f" ip address {mg.network_address + 9} {mg.netmask}", "!", "ftp mode passive", "clock timezone CST 8",
+            "same-security-traffic permit inter-interface"]
+
+    groups: list[str] = []  # a pool of server-farm groups (five per segment), nested now and then
+
+    def addr() -> str:
+        net = _tree_net(tree, (6, 40, 38, 14, 2))
+        if net is None:
+            return "any"
+        r = rng.random()
+        if r < 0.15:
+            return f"object {objs.net(net)}"
+        if r < 0.27 and net.prefixlen >= 24:
+            if len(groups) >= 5 * n_acls:
+                return f"object-group {rng.choice(groups)}"
+            members = [net] + [ipaddress.ip_network(f"{rng.choice(tree.hosts)}/32") for _ in range(rng.randint(1, 6))]
+            name = objs.group(f"OG-FARM-{len(groups) + 1:04d}", members, "application servers")
+            if groups and rng.random() < 0.15:
+                objs.lines.append(f" group-object {rng.choice(groups)}")  # nested: an older farm kept inside
+            groups.append(name)
+            return f"object-group {name}"
+        return _asa_mask(net)
+
+    body: list[str] = []
+    per_acl = [acl_entries // n_acls + (1 if i < acl_entries % n_acls else 0) for i in range(n_acls)]
+    for a, (seg, count) in enumerate(zip(segs, per_acl)):
+        name = f"{seg.upper()}_IN"
+        entries: list[str] = []
+        for _ in range(count - 1):
+            if rng.random() < 0.01 and entries:
+                entries.append(rng.choice(entries))  # an accidental duplicate
+                continue
+            action = "permit" if rng.random() < 0.88 else "deny"
+            r = rng.random()
+            if r < 0.15:
+                tier, ports = rng.choice([t for t in APP_TIERS if len(t[1]) > 1])
+                e = f"extended {action} object-group {objs.service(f'SG-{tier}', ports)} {addr()} {addr()}"
+            else:
+                proto = rng.choices(["tcp", "udp", "icmp", "ip"], weights=[70, 20, 5, 5])[0]
+                src, dst = addr(), addr()
+                if src == "any" and dst == "any":
+                    dst = _asa_mask(_tree_net(tree, (0, 45, 35, 12, 3)))
+                e = f"extended {action} {proto} {src} {dst}"
+                if proto in ("tcp", "udp"):
+                    port = rng.choices([p for p, _ in WELL_KNOWN], weights=[w for _, w in WELL_KNOWN])[0]
+                    if proto == "udp":
+                        port = rng.choice([53, 123, 161, 514, 30001])
+                    e += f" eq {ASA_PORT_NAMES[proto].get(port, port)}" if rng.random() < 0.85 else \
+                        f" range {(lo := rng.randint(1024, 60000))} {lo + rng.randint(1, 2000)}"
+                elif proto == "icmp" and rng.random() < 0.7:
+                    e += rng.choice([" echo", " echo-reply", " unreachable", " time-exceeded"])
+            entries.append(e)
+        entries.append("extended deny ip any any log")
+        for e in entries:
+            if e.startswith("extended permit") and rng.random() < 0.25:
+                body.append(f"access-list {name} remark {_change(rng)} {rng.choice(['application flow', 'batch job', 'monitoring', 'release'])}")
+            body.append(f"access-list {name} {e}")
+    h = _mgmt_hosts(1)
+    tail = ["pager lines 24", "logging enable", "logging timestamp", "logging buffered warnings", "logging trap informational",
+            f"logging host mgmt {h['syslog']}"] + [f"mtu {seg} 9000" for seg in segs]
+    tail += ["no failover", "icmp unreachable rate-limit 1 burst-size 1", "no asdm history enable", "arp timeout 14400"]
+    tail += [f"access-group {seg.upper()}_IN in interface {seg}" for seg in segs]
+    tail += ["aaa-server TACACS protocol tacacs+", f"aaa-server TACACS (mgmt) host {h['tacacs']}", " key *****",
+             "aaa authentication ssh console TACACS LOCAL", "aaa authorization command TACACS LOCAL",
+             "aaa accounting command privilege 15 TACACS", f"ssh {mg.network_address} {mg.netmask} mgmt", "ssh version 2",
+             "ssh timeout 5", "console timeout 5", "http server enable 8443", f"http {mg.network_address} {mg.netmask} mgmt",
+             "snmp-server group NMS v3 priv", "snmp-server user nms NMS v3 auth sha AuthPassw0rd priv aes 256 PrivPassw0rd",
+             f"snmp-server host mgmt {h['nms']} version 3 nms", f"ntp server {h['ntp']} source mgmt prefer",
+             "!", "class-map inspection_default", " match default-inspection-traffic", "!", "policy-map global_policy",
+             " class inspection_default", "  inspect dns", "  inspect sqlnet", "!", "service-policy global_policy global",
+             "prompt hostname context", f"Cryptochecksum:{rng.getrandbits(128):032x}", ": end"]
+    # static routes to the segments' server blocks fill the remaining lines (one per line)
+    routes = []
+    budget = lines - len(out) - len(objs.lines) - len(body) - len(tail)
+    for i in range(max(0, budget)):
+        net = rng.choice(tree.nets24)
+        seg = rng.randrange(n_acls)
+        routes.append(f"route {segs[seg]} {net.network_address} {net.netmask} 10.{100 + seg // 200}.{seg % 200}.254 1")
+    return "\n".join(out + objs.lines + body + routes + tail) + "\n"

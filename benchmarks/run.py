@@ -152,13 +152,13 @@ def measure_tree(args: list[str], timeout: float) -> dict:
             "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
-def measure_ccp(path: str) -> dict:
+def measure_ccp(path: str, syntax: str = "ios") -> dict:
     """ciscoconfparse2 reading the same file, no analysis: import and parse timed apart."""
     t0 = time.perf_counter()
     from ciscoconfparse2 import CiscoConfParse
 
     t1 = time.perf_counter()
-    parsed = CiscoConfParse(path)
+    parsed = CiscoConfParse(path, syntax=syntax)
     t2 = time.perf_counter()
     return {"import_s": t1 - t0, "parse_s": t2 - t1, "rss_mb": _rss_mb(), "objs": len(parsed.objs)}
 
@@ -173,7 +173,7 @@ def child(argv: list[str]) -> None:
     elif kind == "tree":
         out = measure_tree(argv[2:], float(argv[1]))
     elif kind == "ccp":
-        out = measure_ccp(argv[1])
+        out = measure_ccp(argv[1], argv[2])
     else:
         raise SystemExit(f"unknown measurement {kind}")
     print(json.dumps(out))
@@ -287,26 +287,33 @@ def _growth(r: dict, units: float, base: tuple[float, float] | None, unit: str) 
 
 
 def suite_large(tmp: Path, quick: bool) -> list[dict]:
-    """One large IOS-XE config (about 50,000 lines, 20,000 ACL entries): `netlint lint FILE
-    --no-network` (start-up, parse and every device check) against ciscoconfparse2 parsing
-    the same file (no analysis; its import timed apart). Target: netlint / ciscoconfparse2
-    parse < 1.0 at the full size."""
-    from generate import ios_large_config
+    """One large config (about 50,000 lines, 20,000 ACL entries; IOS-XE, then ASA):
+    `netlint lint FILE --no-network` (start-up, parse and every device check) against
+    ciscoconfparse2 parsing the same file (no analysis; its import timed apart). Target:
+    netlint / ciscoconfparse2 parse < 1.0 at the full size."""
+    from generate import asa_large_config, ios_large_config
 
     steps = [0.05, 0.1] if quick else [0.25, 0.5, 1.0]
+    rows = []
+    for label, make, syntax in (("IOS-XE", ios_large_config, "ios"), ("ASA", asa_large_config, "asa")):
+        rows += _large_steps(tmp, label, make, syntax, steps)
+    return rows
+
+
+def _large_steps(tmp: Path, label: str, make, syntax: str, steps: list[float]) -> list[dict]:
     rows, base = [], None
     for f in steps:
         lines, entries = int(50_000 * f), int(20_000 * f)
-        path = tmp / f"large-{lines}.cfg"
-        path.write_text(ios_large_config(lines, entries))
+        path = tmp / f"large-{syntax}-{lines}.cfg"
+        path.write_text(make(lines, entries))
         n = _lint(tmp, TIMEOUT["large"], str(path), "--no-network")
-        ccps = [spawn("ccp", str(path)) for _ in range(REPEAT)]
+        ccps = [spawn("ccp", str(path), syntax) for _ in range(REPEAT)]
         cc = min(ccps, key=lambda c: c["parse_s"])
         ratio = n["total_s"] / cc["parse_s"]
         full = f == 1.0
         grow, base = _growth(n, entries, base, "ACL entry")
         rows.append({
-            "benchmark": f"large: netlint lint, IOS-XE {lines:,} lines / {entries:,} ACL entries (--no-network)",
+            "benchmark": f"large: netlint lint, {label} {lines:,} lines / {entries:,} ACL entries (--no-network)",
             "seconds": n["total_s"], "seconds_text": _secs(n), "rss_mb": n["tree_rss_mb"],
             "target": "netlint / ccp2 parse < 1.0" if full else "", "met": (ratio < 1.0 and not n["timed_out"]) if full else None,
             "detail": f"ratio netlint / ciscoconfparse2 parse = **{ratio:.2f}**; {n['findings']['NL001']} parse warnings, "
@@ -314,7 +321,7 @@ def suite_large(tmp: Path, quick: bool) -> list[dict]:
                       f"{grow}{_noise(n)}",
         })
         rows.append({
-            "benchmark": f"large: ciscoconfparse2 CiscoConfParse(path), same file",
+            "benchmark": f"large: ciscoconfparse2 CiscoConfParse(path, syntax='{syntax}'), same file",
             "seconds": cc["parse_s"], "seconds_text": f"{cc['parse_s']:.1f} s", "rss_mb": cc["rss_mb"], "target": "", "met": None,
             "detail": f"parse only (+ import {cc['import_s']:.2f} s, not in the ratio); {cc['objs']:,} lines parsed, no analysis",
         })
