@@ -382,7 +382,7 @@ def html_context(result, devices, network) -> dict:
     sources = {}
     for d in devices:
         try:
-            sources[d.file] = read_config_text(d.file).splitlines()
+            sources[d.file] = read_config_text(d.file).split("\n")
         except ParseError:
             sources[d.file] = []
     return {"view": view, "sources": sources}

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from netlint.model import Device, ParseError
 
-from .common import find_suppressions
+from .common import find_suppressions, newline_only
 from .detect import BUILTIN_VENDORS, detect_vendor
 
 
@@ -80,11 +80,12 @@ def read_config_text(path: str | Path) -> str:
             raise ParseError(file, "is a binary file, not a text config") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text
+    return newline_only(text)
 
 
 def parse_text(text: str, file: str, vendor: str | None = None) -> Device:
     """Detect the vendor (unless forced) and parse."""
+    text = newline_only(text)  # line numbers count \n only, as editors and grep do
     if vendor is None:
         vendor = detect_vendor(text)
         if vendor is None:

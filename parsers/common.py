@@ -40,6 +40,23 @@ class ConfigLine:
         return node.number
 
 
+# str.splitlines() also ends a line at \v, \f, \x1c-\x1e, \x85, U+2028, U+2029 and a lone
+# \r; editors, `grep -n` and the contract count only \n. One such character inside a line
+# (a cp1252 '…' read as latin-1 is \x85) would shift every later finding by a line, so
+# they become blanks.
+_ODD_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_ODD_LINE_BREAKS_TO_BLANK = str.maketrans(dict.fromkeys(_ODD_LINE_BREAKS, " "))
+
+
+def newline_only(text: str) -> str:
+    """The text with \n as its only line break (\r\n -> \n, other breaks -> blank)."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if any(c in text for c in _ODD_LINE_BREAKS):
+        text = text.translate(_ODD_LINE_BREAKS_TO_BLANK)
+    return text
+
+
 def indented_tree(text: str, comment_chars: str = "!") -> list[ConfigLine]:
     """Top-level lines of an indentation-structured config, each with its children.
 
@@ -48,7 +65,7 @@ def indented_tree(text: str, comment_chars: str = "!") -> list[ConfigLine]:
     """
     roots: list[ConfigLine] = []
     stack: list[ConfigLine] = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(newline_only(text).split("\n"), 1):
         line = raw.rstrip()
         stripped = line.lstrip()
         if not stripped or stripped[0] in comment_chars:
@@ -117,7 +134,7 @@ def find_suppressions(text: str, file: str) -> list[Suppression]:
     keyword) applies to the next line that is not itself such a comment."""
     if "netlint:" not in text and "NETLINT:" not in text.upper():
         return []
-    lines = text.splitlines()
+    lines = newline_only(text).split("\n")
     out: list[Suppression] = []
     pending: list[tuple[tuple[str, ...], str, Location]] = []
     for number, line in enumerate(lines, 1):

@@ -131,6 +131,7 @@ from netlint.model import (
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route,
     Rule, Secret, Service, SnmpCommunity, SnmpUser, Vlan, Zone, port_ranges_not,
 )
+from parsers.common import newline_only
 
 __all__ = ["PARSER", "JunosParser", "JUNOS_PORTS", "JUNOS_APPLICATIONS", "ICMP_TYPES", "ICMP6_TYPES",
            "junos_redact", "build_tree"]
@@ -1162,21 +1163,6 @@ class _Bad(Exception):
 # --------------------------------------------------------------------------- the parser
 
 
-# str.splitlines(), which numbers the lines, also ends a line at \v, \f, \x1c-\x1e, \x85,
-# U+2028, U+2029 and at a lone \r; editors, `grep -n` and the contract count only \n.
-# One such character inside a line (a cp1252 '…' read as latin-1 is \x85) shifted every
-# later finding by a line. They become blanks: only \n ends a line.
-_ODD_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_ODD_LINE_BREAKS_TO_BLANK = str.maketrans(dict.fromkeys(_ODD_LINE_BREAKS, " "))
-
-
-def newline_only(text: str) -> str:
-    """The text with \n as its only line break (\r\n -> \n, other breaks -> blank)."""
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-    if any(c in text for c in _ODD_LINE_BREAKS):
-        text = text.translate(_ODD_LINE_BREAKS_TO_BLANK)
-    return text
 
 
 class JunosParser:

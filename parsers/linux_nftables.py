@@ -75,8 +75,9 @@ from netlint.model import (
     CONTINUE, DENY, GOTO, JUMP, PERMIT, PROTOCOL_NUMBERS, RETURN,
     AddressRange, AddressWildcard, Device, Filter, Interface, Location, ParseError, Rule,
 )
+from parsers.common import newline_only
 from parsers.linux_iptables import (
-    ICMP4_NAMES, ICMP6_NAMES, Conditions, ct_states, newline_only, parse_address, parse_ports,
+    ICMP4_NAMES, ICMP6_NAMES, Conditions, ct_states, parse_address, parse_ports,
 )
 
 __all__ = ["PARSER", "NftablesParser", "PRIORITY_NAMES"]

@@ -262,14 +262,15 @@ ODD_BREAK_SNIPPETS = [
                        "frobnicate the widgets\nCOMMIT\n"),
     ("linux_nftables", "table inet filter {{\n\tchain input {{\n\t\ttype filter hook input priority filter; policy accept;\n"
                        "\t\taccept comment \"uplink{odd}to core\"\n\t\tfrobnicate the widgets\n\t}}\n}}\n"),
-    # XML forbids \v, \f and \x1c-\x1e, and a lone \r is a line break in XML itself.
+    # XML forbids \v, \f and \x1c-\x1e; a lone \r (a line break to an XML reader) must
+    # not count as one either, or every later line is off by one.
     ("paloalto_panos", '<config version="10.1.0">\n  <devices>\n    <entry name="localhost.localdomain">\n'
                        "      <deviceconfig>\n        <system>\n          <hostname>fw{odd}1</hostname>\n"
                        "          <frobnicate>yes</frobnicate>\n        </system>\n      </deviceconfig>\n"
                        "    </entry>\n  </devices>\n</config>\n"),
 ]
 ODD_BREAKS = {"NEL": "\x85", "LS": "\u2028", "PS": "\u2029", "VT": "\x0b", "FF": "\x0c", "FS": "\x1c", "CR": "\r"}
-XML_SAFE = {"NEL", "LS", "PS"}
+XML_SAFE = {"NEL", "LS", "PS", "CR"}
 
 
 ODD_BREAK_CASES = [(v, s, odd) for v, s in ODD_BREAK_SNIPPETS for odd in sorted(ODD_BREAKS)
