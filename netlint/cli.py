@@ -289,6 +289,7 @@ def _check_all(files, devices, policy, opts: LintOptions, today, progress):
         findings=findings,
         files=len(files),
         policy_file=str(opts.policy) if opts.policy else None,
+        organization=policy.organization,
         category=policy.category,
         policy_notes=list(policy.notes),
         checklist=checklist,
@@ -593,6 +594,9 @@ def build_view(devices, policy, graph, reach) -> dict:
         "title": "netlint zone graph" + (f" — {policy.organization}" if policy.organization else ""),
         "subtitle": (f"policy {policy.file}" if policy.file else "zones inferred from the configs (no policy file)")
                     + f"; {len(devices)} devices",
+        "organization": policy.organization,
+        "policy_file": policy.file,
+        "device_count": len(devices),
         "zones": [{"name": z.name, "kind": z.kind, "subnets": [str(n) for n in z.subnets]} for z in policy.zones.values()],
         "devices": [{"name": d.hostname, "vendor": d.vendor, "os_version": d.os_version} for d in devices],
         "attachments": [{"zone": a.zone, "device": a.device.hostname, "interface": a.iface.name if a.iface else "",
@@ -633,6 +637,7 @@ def graph(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
     vendor: Optional[str] = typer.Option(None, "--vendor", help="Force the vendor of every file."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip files under this path when walking folders."),
+    lang: str = typer.Option("en", "--lang", help="en | zh-TW (the words of the svg/png picture)"),
 ) -> None:
     """The zone graph (article 4 network diagram) or the inventory (4.2, --format csv)."""
     from netlint.config import ConfigError, find_project_config
@@ -643,6 +648,8 @@ def graph(
 
     if format not in GRAPH_FORMATS:
         fail(f"--format {format}: unknown format (one of: {', '.join(GRAPH_FORMATS)})")
+    if lang not in ("en", "zh-TW"):
+        fail(f"--lang {lang}: unknown language (en or zh-TW)")
     try:
         cfg = find_project_config()
         excl = list(exclude) + [cfg.resolve(e) for e in _as_list(cfg.get("exclude", []))]
@@ -654,7 +661,7 @@ def graph(
         pol = load_or_infer_policy(pol_path, devices)
         zg = ZoneGraph(devices, pol)
         view = build_view(devices, pol, zg, Reachability(devices, pol, zg))
-        data = render_view(view, format)
+        data = render_view(view, format, lang)
     except (ParseError, UsageError, PolicyError, ConfigError, ValueError) as exc:
         fail(str(exc))
     if isinstance(data, bytes):

@@ -107,6 +107,7 @@ class LintResult:
     findings: list[Finding]  # active and suppressed; reports show suppressed ones apart
     files: int
     policy_file: str | None = None
+    organization: str | None = None  # the policy's organization name, for report headers
     category: int | None = None
     policy_notes: list[str] = field(default_factory=list)  # e.g. which zones were inferred
     baseline_known: int = 0

@@ -62,6 +62,43 @@ def test_svg_picture_has_every_zone_device_and_flow(cli):
     assert "beyond: tcp/3389" in text and "Zone matrix" in text
 
 
+def test_svg_picture_in_traditional_chinese(cli):
+    svg = ET.fromstring(graph(cli, "svg", "--lang", "zh-TW"))
+    text = "".join(t.text or "" for t in svg.iter(f"{SVG}text"))
+    titles = " ".join(t.text or "" for t in svg.iter(f"{SVG}title"))
+    assert "區域矩陣" in text and "超出政策：tcp/3389" in text and "拓樸" in text and "政策檔" in text
+    assert "uat → prod：允許 tcp/22" in titles
+    # none of the English panel words is left (zone names, kinds and services stay as written)
+    for english in ("Zone matrix", "beyond:", "Topology", "Traffic the network", "permitted", "attaches to"):
+        assert english not in text + titles
+    # the same picture otherwise: every zone, device and flow
+    assert len([g for g in svg.iter(f"{SVG}g") if g.get("class") == "zone"]) == 8
+
+
+def test_graph_rejects_an_unknown_language(cli):
+    code, _, err = cli("graph", *FILES, "--lang", "fr")
+    assert code == 2 and "--lang fr" in err
+
+
+def test_single_panels_are_standalone_pictures(cli):
+    from netlint.report.diagram import flows_svg, topology_svg
+
+    view = json.loads(graph(cli, "json"))
+    topo = ET.fromstring(topology_svg(view, "en"))
+    flows = ET.fromstring(flows_svg(view, "zh-TW", heading=False, css_class="flows"))
+    assert {g.get("data-name") for g in topo.iter(f"{SVG}g") if g.get("class") == "zone"} == {z["name"] for z in view["zones"]}
+    assert not [g for g in topo.iter(f"{SVG}g") if (g.get("class") or "").startswith(("flow", "cell"))]
+    assert {(g.get("data-from"), g.get("data-to")) for g in flows.iter(f"{SVG}g") if (g.get("class") or "").startswith("flow")} \
+        == {(f["from"], f["to"]) for f in view["flows"]}
+    assert not [g for g in flows.iter(f"{SVG}g") if (g.get("class") or "").startswith("cell")]
+    assert flows.get("class") == "flows"
+    # headings: drawn when asked, left to the page's caption otherwise
+    assert "Topology" in "".join(t.text or "" for t in topo.iter(f"{SVG}text"))
+    assert "網路允許" not in "".join(t.text or "" for t in flows.iter(f"{SVG}text"))
+    # the red arrows' marker is defined in each picture
+    assert flows.find(f"{SVG}defs/{SVG}marker[@id='arrow-bad']") is not None
+
+
 @pytest.mark.parametrize(("fmt", "needles"), [
     ("dot", ["digraph netlint", 'z_uat -> z_prod [color=red', "d_core_fw -> d_core_sw"]),
     ("mermaid", ["flowchart LR", "z_uat -.->|tcp/22| z_prod", "stroke:red"]),

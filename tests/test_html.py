@@ -184,6 +184,10 @@ def test_every_device_finding_and_line_is_in_the_page(report):
 
 def test_header_and_summary(report):
     page = report("en")
+    # the policy's organization names the page
+    from netlint.policy import load_policy
+
+    assert load_policy(POLICY).organization in page.split("</h1>", 1)[0]
     assert "Example Securities Co., Ltd." in page
     assert "Category 1 firm" in page
     assert str(POLICY) in page
@@ -278,10 +282,15 @@ def test_both_languages(report):
                            "Suppressed findings", "Checks that fired"]
     assert headings[1] == ["摘要", "指引逐條檢核", "各設備發現事項", "網路區域圖", "區域流量矩陣", "已抑制的發現",
                            "本次觸發的檢查項目"]
-    # the page's own words are all translated (the pictures' labels and the checks' descriptions
-    # come in English from the diagram and the checks)
-    zh_text = re.sub(r'<svg.*?</svg>|<style>.*?</style>|<script>.*?</script>|<section id="rules">.*?</section>', "",
+    # the page's own words are all translated (the checks' descriptions come in English
+    # from the checks)
+    zh_text = re.sub(r'<style>.*?</style>|<script>.*?</script>|<section id="rules">.*?</section>', "",
                      zh, flags=re.S)
+    # the pictures' labels too
+    zh_graph = zh.split('<section id="graph">', 1)[1].split("</section>", 1)[0]
+    assert "未過濾：" in zh_graph and "允許 tcp/22" in zh_graph
+    for text in ("UNFILTERED", "permitted", "the policy allows", "attaches to"):
+        assert text in en and text not in zh_graph, text
     for text in ("Guideline checklist", "Findings by device", "Severity", "Evidence", "Not applicable", "Needs evidence"):
         assert text in en and text not in zh_text, text
     for text in ("網路設備安全設定檢查報告", "指引逐條檢核", "各設備發現事項", "區域流量矩陣", "已抑制的發現", "第 1 級",

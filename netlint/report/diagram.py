@@ -24,8 +24,54 @@ KIND_COLORS = {
 }
 KIND_ORDER = ["external", "partner", "guest", "dmz", "prod", "uat", "internal", "mgmt"]
 
+# The words the SVG draws, per --lang. Zone kinds stay as the policy file spells them.
+WORDS = {
+    "en": {
+        "zone_graph": "netlint zone graph",
+        "policy": "policy {file}",
+        "inferred": "zones inferred from the configs (no policy file)",
+        "devices": "{n} devices",
+        "sep": "; ",
+        "topology": "Topology: zones, devices and the links between them",
+        "flows": "Traffic the network permits between zones (new connections)",
+        "matrix": "Zone matrix (rows: from, columns: to)",
+        "attaches": "{zone} attaches to {device}:{interface} ({reason})",
+        "flow_title": "{a} -> {b}: permitted {services}; the policy allows {allowed}",
+        "nothing": "nothing",
+        "no_filter": "; a path crosses no filter",
+        "UNFILTERED": "UNFILTERED: ",
+        "unfiltered": "unfiltered: ",
+        "beyond": "beyond: ",
+        "legend_ok": "permitted, within the policy",
+        "legend_bad": "permitted beyond the policy (label: what goes beyond), or unfiltered",
+    },
+    "zh-TW": {
+        "zone_graph": "netlint 網路區域圖",
+        "policy": "政策檔 {file}",
+        "inferred": "區域由設定檔推斷（無政策檔）",
+        "devices": "{n} 台設備",
+        "sep": "；",
+        "topology": "拓樸：區域、設備及其間的連線",
+        "flows": "網路允許的區域間流量（新連線）",
+        "matrix": "區域矩陣（列：來源，欄：目的）",
+        "attaches": "{zone} 連接於 {device}:{interface}（{reason}）",
+        "flow_title": "{a} → {b}：允許 {services}；政策允許 {allowed}",
+        "nothing": "無",
+        "no_filter": "；有路徑未經任何過濾",
+        "UNFILTERED": "未過濾：",
+        "unfiltered": "未過濾：",
+        "beyond": "超出政策：",
+        "legend_ok": "允許，符合政策",
+        "legend_bad": "允許但超出政策（標籤為超出的服務），或未經過濾",
+    },
+}
 
-def render_view(view: dict, fmt: str) -> str | bytes:
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def render_view(view: dict, fmt: str, lang: str = "en") -> str | bytes:
     if fmt == "json":
         return json.dumps(view, indent=2, ensure_ascii=False) + "\n"
     if fmt == "dot":
@@ -37,14 +83,14 @@ def render_view(view: dict, fmt: str) -> str | bytes:
     if fmt == "csv":
         return to_csv(view)
     if fmt == "svg":
-        return to_svg(view)
+        return to_svg(view, lang)
     if fmt == "png":
         try:
             import cairosvg  # optional: rasterising needs the system cairo library
         except ImportError:
             raise ValueError("png output needs the optional package cairosvg and the cairo library; "
                              "use --format svg, which any browser opens") from None
-        return cairosvg.svg2png(bytestring=to_svg(view).encode())
+        return cairosvg.svg2png(bytestring=to_svg(view, lang).encode())
     raise ValueError(f"unknown format {fmt}")
 
 
@@ -171,28 +217,59 @@ def _layers(view: dict) -> list[list[tuple[str, str]]]:
     return [sorted(cols[k], key=lambda n: (n[0], order.get(kinds.get(n[1], ""), 99), n[1])) for k in sorted(cols)]
 
 
-def to_svg(view: dict) -> str:
+def to_svg(view: dict, lang: str = "en") -> str:
     """Three panels: the topology (zones, devices, links), the traffic permitted between
     zones (arrows on a circle, red beyond the policy), and the zone-by-zone matrix."""
+    w = _words(lang)
     margin = 40
-    topo, topo_w, topo_h = _svg_topology(view, margin, 70)
-    flows, flows_w, flows_h = _svg_flows(view, margin, 70 + topo_h + 40)
-    matrix, matrix_w, matrix_h = _svg_matrix(view, margin + flows_w + 40, 70 + topo_h + 40)
+    topo, topo_w, topo_h = _svg_topology(view, margin, 70, lang)
+    flows, flows_w, flows_h = _svg_flows(view, margin, 70 + topo_h + 40, lang)
+    matrix, matrix_w, matrix_h = _svg_matrix(view, margin + flows_w + 40, 70 + topo_h + 40, lang)
     legend_y = 70 + topo_h + 40 + max(flows_h, matrix_h) + 20
     width = max(topo_w, flows_w + 40 + matrix_w) + 2 * margin
     height = legend_y + 70
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-           f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif">',
-           '<defs>' + "".join(
-               f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-               f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{color}"/></marker>'
-               for name, color in (("ok", "#2e7d32"), ("bad", "#c62828"))) + '</defs>',
-           f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>',
-           f'<text x="{margin}" y="{margin}" font-size="20" font-weight="bold">{escape(view.get("title", "Zone graph"))}</text>',
-           f'<text x="{margin}" y="{margin + 20}" font-size="12" fill="#555">{escape(view.get("subtitle", ""))}</text>']
-    out += topo + flows + matrix + _svg_legend(margin, legend_y)
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    title, subtitle = _titles(view, w)
+    body = [f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>',
+            f'<text x="{margin}" y="{margin}" font-size="20" font-weight="bold">{escape(title)}</text>',
+            f'<text x="{margin}" y="{margin + 20}" font-size="12" fill="#555">{escape(subtitle)}</text>']
+    body += topo + flows + matrix + _svg_legend(margin, legend_y, lang)
+    return _document(body, 0, 0, width, height)
+
+
+def topology_svg(view: dict, lang: str = "en", heading: bool = True, css_class: str = "") -> str:
+    """The topology panel alone, cropped to its drawing (for pages that caption it)."""
+    parts, width, height = _svg_topology(view, 0, 0, lang)
+    top = -8 if heading else 16
+    # Node boxes end 50 px before the last column's width; labels may stand 12 px outside.
+    return _document(parts if heading else parts[1:], -12, top, width - 50 + 24, height + 12 - top, css_class)
+
+
+def flows_svg(view: dict, lang: str = "en", heading: bool = True, css_class: str = "") -> str:
+    """The permitted-flows panel alone (zones on a circle, one arrow per permitted pair)."""
+    parts, width, height = _svg_flows(view, 0, 0, lang)
+    top = -8 if heading else 16
+    # Edge labels may stand a little outside the circle's square.
+    return _document(parts if heading else parts[1:], -35, top, width + 70, height + 12 - top, css_class)
+
+
+def _titles(view: dict, w: dict[str, str]) -> tuple[str, str]:
+    if "device_count" not in view:  # a view from elsewhere: its own words
+        return view.get("title", w["zone_graph"]), view.get("subtitle", "")
+    org = view.get("organization")
+    title = w["zone_graph"] + (f" — {org}" if org else "")
+    source = w["policy"].format(file=view["policy_file"]) if view.get("policy_file") else w["inferred"]
+    return title, source + w["sep"] + w["devices"].format(n=view["device_count"])
+
+
+def _document(parts: list[str], x: float, y: float, width: float, height: float, css_class: str = "") -> str:
+    cls = f' class="{escape(css_class)}" preserveAspectRatio="xMinYMin meet"' if css_class else ""
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+            f'viewBox="{x:.0f} {y:.0f} {width:.0f} {height:.0f}"{cls} font-family="Helvetica, Arial, sans-serif">')
+    defs = '<defs>' + "".join(
+        f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="{color}"/></marker>'
+        for name, color in (("ok", "#2e7d32"), ("bad", "#c62828"))) + '</defs>'
+    return "\n".join([head, defs, *parts, "</svg>"]) + "\n"
 
 
 def _label(x: float, y: float, text: str, size: int, color: str) -> str:
@@ -203,7 +280,7 @@ def _label(x: float, y: float, text: str, size: int, color: str) -> str:
             f'<text {common} fill="{color}">{t}</text>')
 
 
-def _svg_topology(view: dict, x0: float, y0: float):
+def _svg_topology(view: dict, x0: float, y0: float, lang: str = "en"):
     col_w, row_h, node_w, node_h = 240, 100, 190, 62
     layers = _layers(view)
     tallest = max((len(col) for col in layers), default=1)
@@ -214,8 +291,8 @@ def _svg_topology(view: dict, x0: float, y0: float):
             pos[node] = (x0 + ci * col_w, y0 + 30 + offset + ri * row_h)
     zones = {z["name"]: z for z in view["zones"]}
     devices = {d["name"]: d for d in view["devices"]}
-    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">'
-           'Topology: zones, devices and the links between them</text>']
+    w = _words(lang)
+    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">{escape(w["topology"])}</text>']
 
     def center(node):
         x, y = pos[node]
@@ -226,7 +303,7 @@ def _svg_topology(view: dict, x0: float, y0: float):
         if n1 in pos and n2 in pos:
             (x1, y1), (x2, y2) = center(n1), center(n2)
             out.append(f'<g class="attachment" data-zone="{escape(a["zone"])}" data-device="{escape(a["device"])}">'
-                       f'<title>{escape(a["zone"])} attaches to {escape(a["device"])}:{escape(a["interface"])} ({escape(a["reason"])})</title>'
+                       f'<title>{escape(w["attaches"].format(zone=a["zone"], device=a["device"], interface=a["interface"], reason=a["reason"]))}</title>'
                        f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#9e9e9e" stroke-width="1.5"/>'
                        + _label((x1 + x2) / 2, (y1 + y2) / 2 - 4, a["interface"], 9, "#616161") + '</g>')
     for link in view["links"]:
@@ -260,7 +337,7 @@ def _svg_topology(view: dict, x0: float, y0: float):
     return out, width, height
 
 
-def _svg_flows(view: dict, x0: float, y0: float):
+def _svg_flows(view: dict, x0: float, y0: float, lang: str = "en"):
     """Zones on a circle; one arrow per ordered pair with permitted traffic."""
     import math
 
@@ -274,8 +351,8 @@ def _svg_flows(view: dict, x0: float, y0: float):
     for i, z in enumerate(zones):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         pos[z["name"]] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">'
-           'Traffic the network permits between zones (new connections)</text>']
+    w = _words(lang)
+    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">{escape(w["flows"])}</text>']
     node_r = 34
     for f in view["flows"]:
         if f["from"] not in pos or f["to"] not in pos:
@@ -291,9 +368,10 @@ def _svg_flows(view: dict, x0: float, y0: float):
         bad = f["violation"]
         color = "#c62828" if bad else "#2e7d32"
         shown = f["beyond_policy"] if bad and f["beyond_policy"] else f["services"]
-        label = ("UNFILTERED: " if f["unfiltered"] else "") + _short(shown, 2)
-        title = (f"{f['from']} -> {f['to']}: permitted {', '.join(f['services'])}; the policy allows "
-                 f"{', '.join(f['allowed']) or 'nothing'}" + ("; a path crosses no filter" if f["unfiltered"] else ""))
+        label = (w["UNFILTERED"] if f["unfiltered"] else "") + _short(shown, 2)
+        title = w["flow_title"].format(a=f["from"], b=f["to"], services=", ".join(f["services"]),
+                                       allowed=", ".join(f["allowed"]) or w["nothing"])
+        title += w["no_filter"] if f["unfiltered"] else ""
         lx, ly = 0.25 * sx + 0.5 * mx + 0.25 * ex, 0.25 * sy + 0.5 * my + 0.25 * ey
         dash = "" if bad else ' stroke-dasharray="5 3"'
         out.append(f'<g class="flow{" violation" if bad else ""}" data-from="{escape(f["from"])}" data-to="{escape(f["to"])}">'
@@ -310,14 +388,14 @@ def _svg_flows(view: dict, x0: float, y0: float):
     return out, size, size + 30
 
 
-def _svg_matrix(view: dict, x0: float, y0: float):
+def _svg_matrix(view: dict, x0: float, y0: float, lang: str = "en"):
     """Rows: from; columns: to; each cell the permitted services, red beyond the policy."""
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     names = [z["name"] for z in sorted(view["zones"], key=lambda z: (order.get(z["kind"], 99), z["name"]))]
     cells = {(f["from"], f["to"]): f for f in view["flows"]}
     head_w, cell_w, cell_h = 90, 128, 40
-    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">'
-           'Zone matrix (rows: from, columns: to)</text>']
+    w = _words(lang)
+    out = [f'<text x="{x0}" y="{y0 + 10}" font-size="14" font-weight="bold" fill="#37474f">{escape(w["matrix"])}</text>']
     top = y0 + 30
     for j, name in enumerate(names):
         out.append(f'<text x="{x0 + head_w + j * cell_w + cell_w / 2:.0f}" y="{top + 14}" font-size="10" '
@@ -335,9 +413,9 @@ def _svg_matrix(view: dict, x0: float, y0: float):
                 fill, text, cls = "#ffffff", "", "cell none"
             elif f["violation"]:
                 beyond = f["beyond_policy"]
-                text = ("beyond: " + _short(beyond, 2)) if beyond and beyond != f["services"] else _short(f["services"], 2)
+                text = (w["beyond"] + _short(beyond, 2)) if beyond and beyond != f["services"] else _short(f["services"], 2)
                 if f["unfiltered"]:
-                    text = "unfiltered: " + _short(f["services"], 1)
+                    text = w["unfiltered"] + _short(f["services"], 1)
                 fill, cls = "#ffcdd2", "cell violation"
             else:
                 fill, text, cls = "#c8e6c9", _short(f["services"], 2), "cell ok"
@@ -351,7 +429,8 @@ def _svg_matrix(view: dict, x0: float, y0: float):
     return out, width, height
 
 
-def _svg_legend(x0: float, y0: float) -> list[str]:
+def _svg_legend(x0: float, y0: float, lang: str = "en") -> list[str]:
+    w = _words(lang)
     out = []
     for i, kind in enumerate(KIND_ORDER):
         lx, ly = x0 + (i % 4) * 120, y0 + (i // 4) * 22
@@ -359,7 +438,7 @@ def _svg_legend(x0: float, y0: float) -> list[str]:
                    f'<text x="{lx + 22}" y="{ly + 10}" font-size="11">{kind}</text>')
     lx = x0 + 4 * 120 + 20
     out.append(f'<line x1="{lx}" y1="{y0 + 6}" x2="{lx + 30}" y2="{y0 + 6}" stroke="#2e7d32" stroke-dasharray="5 3"/>'
-               f'<text x="{lx + 36}" y="{y0 + 10}" font-size="11">permitted, within the policy</text>'
+               f'<text x="{lx + 36}" y="{y0 + 10}" font-size="11">{escape(w["legend_ok"])}</text>'
                f'<line x1="{lx}" y1="{y0 + 28}" x2="{lx + 30}" y2="{y0 + 28}" stroke="#c62828" stroke-width="2.2"/>'
-               f'<text x="{lx + 36}" y="{y0 + 32}" font-size="11">permitted beyond the policy (label: what goes beyond), or unfiltered</text>')
+               f'<text x="{lx + 36}" y="{y0 + 32}" font-size="11">{escape(w["legend_bad"])}</text>')
     return out

@@ -294,16 +294,7 @@ class _Page:
 
     @property
     def organisation(self) -> str:
-        extra = self.r.extra or {}
-        for source in (extra, self.view or {}):
-            for key in ("organization", "organisation"):
-                value = source.get(key)
-                if isinstance(value, dict):
-                    value = value.get("name")
-                if value:
-                    return str(value)
-        title = (self.view or {}).get("title", "")
-        return title.split(" — ", 1)[1].strip() if " — " in title else ""
+        return self.r.organization or (self.view or {}).get("organization") or ""
 
     def header(self) -> str:
         w, r = self.w, self.r
@@ -582,25 +573,22 @@ class _Page:
             return self.section("graph", w["graph"], "", f'<p class="muted">{e(w["no_graph"])}</p>')
         from netlint.report.diagram import KIND_COLORS, KIND_ORDER
 
-        panels = _svg_panels(self.view)
+        panels = _svg_panels(self.view, self.lang)
         kinds = [k for k in KIND_ORDER if any(z.get("kind") == k for z in self.view["zones"])]
         legend = (
             '<ul class="legend graph-legend">'
             + "".join(f'<li><i class="kind" style="background:{KIND_COLORS[k]}"></i>{e(k)}</li>' for k in kinds)
             + f'<li><i class="lgline ok"></i>{e(w["legend_ok"])}</li><li><i class="lgline bad"></i>{e(w["legend_bad"])}</li></ul>')
         zoom = f'<button type="button" class="chip zoom js-only">{e(w["zoom"])}</button>'
-        if len(panels) == 1:  # the diagram's layout is not the one we know: the whole picture
-            body = f'<figure class="graph">{zoom}{panels[0]}</figure>{legend}'
-        else:
-            topo, flows = panels
-            n_bad = sum(1 for f in self.view.get("flows", []) if f.get("violation"))
-            n_all = len(self.view.get("flows", []))
-            body = (f'<figure class="graph"><figcaption>{e(w["topology"])}</figcaption>{zoom}{topo}</figure>'
-                    f'<div class="graph-row"><figure class="graph flows"><figcaption>{e(w["flows"])}</figcaption>'
-                    f'{flows}</figure><aside class="graph-side">{legend}'
-                    f'<p class="big-num"><span class="num bad">{n_bad}</span> / {n_all}</p>'
-                    f'<p class="muted">{e(w["flows_bad"].format(bad=n_bad, total=n_all))}</p>'
-                    f'<p><a href="#matrix">{e(w["see_matrix"])} →</a></p></aside></div>')
+        topo, flows = panels
+        n_bad = sum(1 for f in self.view.get("flows", []) if f.get("violation"))
+        n_all = len(self.view.get("flows", []))
+        body = (f'<figure class="graph"><figcaption>{e(w["topology"])}</figcaption>{zoom}{topo}</figure>'
+                f'<div class="graph-row"><figure class="graph flows"><figcaption>{e(w["flows"])}</figcaption>'
+                f'{flows}</figure><aside class="graph-side">{legend}'
+                f'<p class="big-num"><span class="num bad">{n_bad}</span> / {n_all}</p>'
+                f'<p class="muted">{e(w["flows_bad"].format(bad=n_bad, total=n_all))}</p>'
+                f'<p><a href="#matrix">{e(w["see_matrix"])} →</a></p></aside></div>')
         return self.section("graph", w["graph"], w["graph_intro"], body)
 
     def matrix(self) -> str:
@@ -715,40 +703,14 @@ class _Page:
                             len(cards))
 
 
-def _svg_panels(view: dict) -> list[str]:
-    """The zone graph picture as two inline SVGs: the topology, and the permitted flows
-    between zones (the diagram's third panel, the matrix, is the HTML table here, and
-    the legend is HTML). Cropped by viewBox from the one picture diagram.to_svg draws,
-    with the panel sizes its layout functions report; any surprise gives the whole
-    picture instead."""
+def _svg_panels(view: dict, lang: str) -> list[str]:
+    """The zone graph picture as two inline SVGs without their headings (the page
+    captions them): the topology, and the permitted flows between zones. The diagram's
+    third panel, the matrix, is the HTML table here, and the legend is HTML."""
     from netlint.report import diagram
 
-    svg = re.sub(r"^<\?xml[^>]*>\s*", "", diagram.to_svg(view).strip())
-    try:
-        margin, top = 40, 70
-        _, topo_w, topo_h = diagram._svg_topology(view, margin, top)
-        flows_y = top + topo_h + 40
-        _, flows_w, flows_h = diagram._svg_flows(view, margin, flows_y)
-    except Exception:  # noqa: BLE001 - a private layout changed: fall back to the whole picture
-        return [svg]
-    head = re.match(r"<svg\b[^>]*>", svg)
-    if not head or 'viewBox="' not in head.group(0):
-        return [svg]
-
-    def crop(x: float, y: float, width: float, height: float, css: str) -> str:
-        tag = head.group(0)
-        tag = re.sub(r'\swidth="[^"]*"', f' width="{width:.0f}"', tag, count=1)
-        tag = re.sub(r'\sheight="[^"]*"', f' height="{height:.0f}"', tag, count=1)
-        tag = re.sub(r'viewBox="[^"]*"', f'viewBox="{x:.0f} {y:.0f} {width:.0f} {height:.0f}"', tag, count=1)
-        tag = tag[:-1] + f' class="{css}" preserveAspectRatio="xMinYMin meet">'
-        return tag + svg[head.end():]
-
-    # The topology's panel title sits at y0+10; node boxes end 50 px before its width.
-    topo = crop(margin - 12, top + 16, topo_w - 50 + 24, topo_h - 4, "topology")
-    # Edge labels may stand a little outside the flows panel; its right neighbour (the
-    # matrix) starts 40 px after it.
-    flows = crop(margin - 35, flows_y + 16, flows_w + 70, flows_h - 4, "flows")
-    return [topo, flows]
+    return [diagram.topology_svg(view, lang, heading=False, css_class="topology"),
+            diagram.flows_svg(view, lang, heading=False, css_class="flows")]
 
 
 CSS = r"""
