@@ -21,6 +21,7 @@ the issues; the table says whether each was met on this machine.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -164,6 +165,8 @@ def measure_ccp(path: str, syntax: str = "ios") -> dict:
 
 
 def child(argv: list[str]) -> None:
+    if os.environ.get("NETLINT_BENCH_CODE"):  # --at COMMIT: measure that snapshot, not the working tree
+        sys.path.insert(0, os.environ["NETLINT_BENCH_CODE"])
     kind = argv[0]
     if kind == "acl":
         out = measure_acl(argv[1])
@@ -182,7 +185,7 @@ def child(argv: list[str]) -> None:
 def spawn(*args: str, cwd: str | None = None) -> dict:
     run = subprocess.run([sys.executable, __file__, "_measure", *args], capture_output=True, text=True, cwd=cwd)
     if run.returncode != 0:
-        raise SystemExit(run.stderr)
+        raise RuntimeError(run.stderr.strip()[-3000:])
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -237,13 +240,15 @@ REPEAT = 1  # --repeat: each scale measurement runs this many times and the fast
 TIMEOUT = {"large": 900.0, "repo": 3600.0, "policy100k": 1800.0}  # seconds, then the row says "timed out"
 
 
-def _lint_flags() -> list[str]:
-    """Options of `netlint lint` that this checkout has (--no-cache and --quiet are being
-    added; without --no-cache a configured cache could serve a warm parse)."""
+@functools.lru_cache(maxsize=1)
+def _lint_flags() -> tuple[str, ...]:
+    """Options of `netlint lint` that the measured code has (--no-cache and --quiet are
+    new; without --no-cache a configured cache could serve a warm parse)."""
     text = subprocess.run([sys.executable, "-m", "netlint", "lint", "--help"], capture_output=True, text=True).stdout
-    return [f for f in ("--no-cache", "--quiet") if f in text]
+    return tuple(f for f in ("--no-cache", "--quiet") if f in text)
 
 
+@functools.lru_cache(maxsize=1)
 def _has_jobs() -> bool:
     text = subprocess.run([sys.executable, "-m", "netlint", "lint", "--help"], capture_output=True, text=True).stdout
     return "--jobs" in text
@@ -294,14 +299,12 @@ def suite_large(tmp: Path, quick: bool) -> list[dict]:
     from generate import asa_large_config, ios_large_config
 
     steps = [0.05, 0.1] if quick else [0.25, 0.5, 1.0]
-    rows = []
     for label, make, syntax in (("IOS-XE", ios_large_config, "ios"), ("ASA", asa_large_config, "asa")):
-        rows += _large_steps(tmp, label, make, syntax, steps)
-    return rows
+        yield from _large_steps(tmp, label, make, syntax, steps)
 
 
-def _large_steps(tmp: Path, label: str, make, syntax: str, steps: list[float]) -> list[dict]:
-    rows, base = [], None
+def _large_steps(tmp: Path, label: str, make, syntax: str, steps: list[float]):
+    base = None
     for f in steps:
         lines, entries = int(50_000 * f), int(20_000 * f)
         path = tmp / f"large-{syntax}-{lines}.cfg"
@@ -312,21 +315,20 @@ def _large_steps(tmp: Path, label: str, make, syntax: str, steps: list[float]) -
         ratio = n["total_s"] / cc["parse_s"]
         full = f == 1.0
         grow, base = _growth(n, entries, base, "ACL entry")
-        rows.append({
+        yield {
             "benchmark": f"large: netlint lint, {label} {lines:,} lines / {entries:,} ACL entries (--no-network)",
             "seconds": n["total_s"], "seconds_text": _secs(n), "rss_mb": n["tree_rss_mb"],
             "target": "netlint / ccp2 parse < 1.0" if full else "", "met": (ratio < 1.0 and not n["timed_out"]) if full else None,
             "detail": f"ratio netlint / ciscoconfparse2 parse = **{ratio:.2f}**; {n['findings']['NL001']} parse warnings, "
                       f"{n['findings']['NL110']} shadowed, {n['findings']['NL112']} redundant; CPU {n['cpu_s']:.1f} s; "
                       f"{grow}{_noise(n)}",
-        })
-        rows.append({
+        }
+        yield {
             "benchmark": f"large: ciscoconfparse2 CiscoConfParse(path, syntax='{syntax}'), same file",
             "seconds": cc["parse_s"], "seconds_text": f"{cc['parse_s']:.1f} s", "rss_mb": cc["rss_mb"], "target": "", "met": None,
             "detail": f"parse only (+ import {cc['import_s']:.2f} s, not in the ratio); {cc['objs']:,} lines parsed, no analysis",
-        })
+        }
         path.unlink()
-    return rows
 
 
 def suite_repo(tmp: Path, quick: bool) -> list[dict]:
@@ -341,24 +343,24 @@ def suite_repo(tmp: Path, quick: bool) -> list[dict]:
 
     steps = [24, 48] if quick else [250, 500, 1000]
     jobs = ["--jobs", "2"] if _has_jobs() else []
-    rows, base, base_nn = [], None, None
+    base = base_nn = None
     for n_dev in steps:
         root = tmp / f"repo-{n_dev}"
         summary = repository(root, n_dev)
         mix = ", ".join(f"{v.split('_')[-1]} {c}" for v, c in sorted(summary["vendors"].items(), key=lambda kv: -kv[1]))
         nn = _lint(tmp, TIMEOUT["repo"], str(root), *jobs, "--no-network")
         grow_nn, base_nn = _growth(nn, n_dev, base_nn, "device")
-        rows.append({
+        yield {
             "benchmark": f"repo: {n_dev:,} devices, {summary['lines'] / 1e6:.2f} M lines, --no-network {' '.join(jobs)}",
             "seconds": nn["total_s"], "seconds_text": _secs(nn), "rss_mb": nn["tree_rss_mb"], "target": "", "met": None,
             "detail": f"parse + device checks only; {nn['findings']['NL001']} parse warnings; largest process "
                       f"{nn['max_rss_mb']:.0f} MB, tree PSS {nn['tree_pss_mb']:.0f} MB; CPU {nn['cpu_s']:.0f} s; {grow_nn}{_noise(nn)}",
-        })
+        }
         r = _lint(tmp, TIMEOUT["repo"], str(root), "--policy", str(root / "policy.yaml"), *jobs)
         grow, base = _growth(r, n_dev, base, "device")
         full = n_dev == 1000
         zone = r["total_s"] - nn["total_s"]
-        rows.append({
+        yield {
             "benchmark": f"repo: {n_dev:,} devices, --policy (zone analysis) {' '.join(jobs)}",
             "seconds": r["total_s"], "seconds_text": _secs(r), "rss_mb": r["tree_rss_mb"],
             "target": "< 60 s, < 4 GiB" if full else "",
@@ -367,9 +369,8 @@ def suite_repo(tmp: Path, quick: bool) -> list[dict]:
                       f"{r['findings']['NL501']} NL501, {r['findings']['NL502']} NL502, {r['findings']['NL503']} NL503; "
                       f"largest process {r['max_rss_mb']:.0f} MB, tree PSS {r['tree_pss_mb']:.0f} MB; CPU {r['cpu_s']:.0f} s; "
                       f"{grow}{_noise(r)}",
-        })
+        }
         shutil.rmtree(root)
-    return rows
 
 
 def suite_policy100k(tmp: Path, quick: bool) -> list[dict]:
@@ -380,7 +381,6 @@ def suite_policy100k(tmp: Path, quick: bool) -> list[dict]:
     from generate import firewall_policy
 
     steps = [1_000, 2_000] if quick else [25_000, 50_000, 100_000]
-    rows = []
     for vendor, ext in (("fortinet_fortios", "conf"), ("paloalto_panos", "xml")):
         base = None
         for n in steps:
@@ -392,18 +392,17 @@ def suite_policy100k(tmp: Path, quick: bool) -> list[dict]:
             r = _lint(tmp, TIMEOUT["policy100k"], str(path), "--no-network", "--select", "shadowed-rule,redundant-rule")
             grow, base = _growth(r, n, base, "rule")
             full = n == 100_000
-            rows.append({
+            yield {
                 "benchmark": f"policy100k: {vendor} {n:,} rules ({lines / 1e6:.2f} M lines), shadowed + redundant",
                 "seconds": r["total_s"], "seconds_text": _secs(r), "rss_mb": r["tree_rss_mb"],
                 "target": "< 30 s, < 2 GiB" if full else "",
                 "met": (r["total_s"] < 30 and r["tree_rss_mb"] < 2048 and not r["timed_out"]) if full else None,
                 "detail": f"{r['findings']['NL110']} shadowed, {r['findings']['NL112']} redundant; CPU {r['cpu_s']:.1f} s; "
                           f"{grow}{_noise(r)}",
-            })
+            }
             path.unlink()
             if r["timed_out"]:
                 break  # a larger step would time out too
-    return rows
 
 
 SUITES = {"acl": suite_acl, "query": suite_query, "large": suite_large, "repo": suite_repo,
@@ -411,16 +410,48 @@ SUITES = {"acl": suite_acl, "query": suite_query, "large": suite_large, "repo": 
 DEFAULT_SUITES = ["acl", "query"]  # the scale suites take long: run them with --only
 
 
-def print_table(rows: list[dict]) -> None:
+def print_header(code: str) -> None:
     print(f"netlint benchmarks — {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores, {platform.machine()}")
+          f"{os.cpu_count()} cores, {platform.machine()}; code: {code}")
     print()
     print("| benchmark | wall time | peak RSS | target | met | detail |")
-    print("|---|---:|---:|---|---|---|")
+    print("|---|---:|---:|---|---|---|", flush=True)
+
+
+def print_row(r: dict) -> None:
+    """One row as soon as it is measured (a long run keeps what it measured if it stops)."""
+    met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
+    secs = r.get("seconds_text") or f"{r['seconds']:.2f} s"
+    print(f"| {r['benchmark']} | {secs} | {r['rss_mb']:.0f} MB | {r['target']} | {met} | {r['detail']} |", flush=True)
+
+
+def print_table(rows: list[dict], code: str = "") -> None:
+    print_header(code)
     for r in rows:
-        met = "" if r["met"] is None else ("yes" if r["met"] else "**no**")
-        secs = r.get("seconds_text") or f"{r['seconds']:.2f} s"
-        print(f"| {r['benchmark']} | {secs} | {r['rss_mb']:.0f} MB | {r['target']} | {met} | {r['detail']} |")
+        print_row(r)
+
+
+def _snapshot(commit: str, into: Path) -> str:
+    """`git archive COMMIT netlint parsers` into a folder that the measured processes import
+    first: a long run measures one commit even while the shared working tree changes."""
+    repo = HERE.parent
+    sha = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", commit], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(repo), "archive", commit, "netlint", "parsers"], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    os.environ["NETLINT_BENCH_CODE"] = str(into)
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(into)] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else []))
+    return f"commit {sha} (snapshot)"
+
+
+def _working_tree() -> str:
+    repo = HERE.parent
+    sha = subprocess.run(["git", "-C", str(repo), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(repo), "status", "--porcelain", "--", "netlint", "parsers"],
+                           capture_output=True, text=True).stdout.strip()
+    return f"working tree at {sha}" + (" + uncommitted changes" if dirty else "")
 
 
 def main() -> None:
@@ -433,15 +464,22 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="scale suites: run each measurement N times and keep the fastest (a shared machine is noisy)")
     ap.add_argument("--tmp", help="folder for the generated inputs (default: a temporary folder, removed afterwards)")
+    ap.add_argument("--at", metavar="COMMIT",
+                    help="measure this commit (git archive of netlint/ and parsers/), not the working tree")
     args = ap.parse_args()
     global REPEAT
     REPEAT = max(1, args.repeat)
-    rows: list[dict] = []
     load0 = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="netlint-bench-", dir=args.tmp) as tmp:
+        code = _snapshot(args.at, Path(tmp) / "code") if args.at else _working_tree()
+        print_header(code)
         for name in args.only or DEFAULT_SUITES:
-            rows.extend(SUITES[name](Path(tmp), args.quick))
-    print_table(rows)
+            try:
+                for row in SUITES[name](Path(tmp), args.quick):
+                    print_row(row)
+            except RuntimeError as exc:  # a failed measurement ends its suite, not the run
+                print(f"| {name}: measurement failed | | | | **error** | {str(exc).splitlines()[-1] if str(exc) else ''} |",
+                      flush=True)
     load1 = os.getloadavg()
     print()
     print(f"Load average (1 min) at start {load0[0]:.1f}, at end {load1[0]:.1f} on {os.cpu_count()} cores: "
