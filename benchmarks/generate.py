@@ -1662,7 +1662,8 @@ def _branch_firewall(plan: _Plan, b: int, vendor: str, wan: ipaddress.IPv4Networ
     users = [plan.users(b, k) for k in range(n_user_vlans)]
     block, mgmt, dcm = plan.users_block(b), plan.br_mgmt(b), _Plan.dc_mgmt(dc)
     default = ipaddress.ip_network("0.0.0.0/0")
-    lines_per_rule = {"fortinet_fortios": 16, "cisco_asa": 2.1, "paloalto_panos": 30, "juniper_junos": 19}[vendor]
+    # lines per rule, objects included (ASA: the entry, a remark, about 1.5 new two-line objects)
+    lines_per_rule = {"fortinet_fortios": 16, "cisco_asa": 4.8, "paloalto_panos": 30, "juniper_junos": 19}[vendor]
     n = max(30, int((target - 400) / lines_per_rule))
     if vendor == "cisco_asa":
         entries = _flow_entries(rng, plan, users, n, dcs=(dc,))
@@ -1757,7 +1758,7 @@ def _dc_asa(plan: _Plan, dc: int, t_edge, t_core, t_hub, branches: list[int], ta
     default = ipaddress.ip_network("0.0.0.0/0")
     ifs = [("TenGigabitEthernet0/0", "outside", 0, t_edge, 2, False), ("TenGigabitEthernet0/1", "inside", 100, t_core, 1, False),
            ("TenGigabitEthernet0/2", "wan", 50, t_hub, 1, False), ("Management0/0", "mgmt", 100, _Plan.dc_mgmt(dc), 5, True)]
-    n = max(60, int((target - 300) / 2.6))
+    n = max(60, int((target - 300) / 4.3))  # lines per entry, objects and remarks included
     users = [plan.users(b, k) for b in branches for k in range(2)] or [plan.users(0, 0)]
     wan = _flow_entries(rng, plan, users, n // 2, dcs=(dc,))
     wan += [("permit", "tcp", ipaddress.ip_network("10.64.0.0/10"), None, 443),
@@ -1788,7 +1789,7 @@ def _dc_exchange(plan: _Plan, dc: int, t_core, target: int, seed: int) -> str:
     routes = [("192.0.2.128/25", line.network_address + 1), (f"10.{dc}.0.0/16", t_core.network_address + 2),
               (str(_Plan.dc_mgmt(dc)), t_core.network_address + 2)]
     gws = [ipaddress.ip_network(f"192.0.2.{130 + k}/32") for k in range(8)]
-    n = max(30, (target - 300) // 19)
+    n = max(30, (target - 250) // 17)
     rules = []
     for i in range(n):
         srv = ipaddress.ip_network(f"{plan.server('prod', dc)}/32")
