@@ -464,6 +464,7 @@ def query(
     """Which rule a packet hits first, and whether it is permitted."""
     from netlint.filters import FilterSet
     from netlint.query import QueryError, answer, make_packet, select_filter
+    from netlint.space import safe_point
 
     try:
         (device,) = load_devices([config], vendor)
@@ -517,6 +518,8 @@ def query(
                     out_lines.append(_encode_answer(res, encoded))
                 else:
                     results.append(res)
+                if number % 4096 == 0:
+                    safe_point()
         if fmt == "json":
             sys.stdout.write("\n".join(out_lines) + ("\n" if out_lines else ""))
             return

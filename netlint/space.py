@@ -28,6 +28,7 @@ property-tested against the BDDs.
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 from bisect import bisect_right
 from socket import AF_INET as _AF_INET, inet_pton as _inet_pton
@@ -168,11 +169,37 @@ class Packet:
 # --------------------------------------------------------------------------- the BDD space
 
 
+def _hold_automatic_gc() -> None:
+    """Turn Python's automatic cyclic garbage collection off for the rest of the process.
+
+    dd's wrapper allocates the Python object for an operation's result *before* it takes
+    CUDD's reference on the node. A cyclic collection triggered by that allocation may
+    free the last other holder of the very same node: CUDD counts the node dead, the new
+    wrapper revives it without telling CUDD, and CUDD's next garbage collection aborts
+    the whole process ("dead count != deleted"; tests/test_engine_exactness.py
+    reproduces it). Collections between operations are safe: `safe_point()`."""
+    gc.disable()
+
+
+def safe_point() -> None:
+    """Collect cyclic garbage as CPython's automatic policy would, at a moment when no
+    BDD operation is half done. Cheap when there is nothing to do; call it between
+    devices, checks and queries."""
+    if gc.isenabled():
+        return
+    c0, c1, c2 = gc.get_count()
+    t0, t1, t2 = gc.get_threshold()
+    if t0 and c0 > t0:
+        gc.collect(2 if c2 > t2 else 1 if c1 > t1 else 0)
+
+
 class Space:
     """A BDD manager with the packet fields declared. Use `default_space()`."""
 
     def __init__(self) -> None:
         import sys
+
+        _hold_automatic_gc()
 
         # dd imports networkx (0.1 s) only for optional graph export, which we never use:
         # hide it during the import unless something already loaded it.

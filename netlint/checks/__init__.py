@@ -195,6 +195,8 @@ MANAGEMENT_CATEGORIES = {"insecure-management", "weak-authentication", "logging"
 
 
 def run_device_checks(ctx: DeviceContext, checks: list[Check]) -> list[Finding]:
+    from netlint.space import safe_point
+
     out: list[Finding] = []
     for chk in checks:
         if chk.scope != "device":
@@ -203,10 +205,13 @@ def run_device_checks(ctx: DeviceContext, checks: list[Check]) -> list[Finding]:
             continue  # the config cannot show it: no "missing" finding
         for issue in chk.func(ctx):
             out.append(_to_finding(chk, issue, ctx.device))
+        safe_point()
     return out
 
 
 def run_network_checks(ctx: NetworkContext, checks: list[Check]) -> list[Finding]:
+    from netlint.space import safe_point
+
     out: list[Finding] = []
     for chk in checks:
         if chk.scope != "network":
@@ -216,4 +221,5 @@ def run_network_checks(ctx: NetworkContext, checks: list[Check]) -> list[Finding
             if device is None:
                 continue
             out.append(_to_finding(chk, issue, device))
+        safe_point()
     return out
