@@ -43,3 +43,14 @@ def cli():
         return result.exit_code, result.stdout, result.stderr
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_between_tests():
+    """netlint turns Python's automatic cyclic GC off once a BDD space exists (see
+    netlint.space.safe_point); between two tests is a safe point too, so a long test
+    session does not pile up cyclic garbage."""
+    yield
+    from netlint.space import safe_point
+
+    safe_point()
