@@ -355,6 +355,11 @@ class Filter:
     remark: str = ""
     zones: tuple[str, ...] = ()  # zones a zone-based policy knows (for intrazone defaults)
     extra: dict[str, Any] = field(default_factory=dict)
+    # False for a chain that sees other traffic than IP packets (nftables arp and bridge
+    # tables): what it accepts or drops says nothing of the IP packets of the model.
+    ip_traffic: bool = True
+    # The line that states the default (a chain's policy), when it is not `loc`'s.
+    default_loc: Location | None = None
 
 
 # --------------------------------------------------------------------------- interfaces, VLANs, routes, zones
@@ -552,6 +557,18 @@ class SnmpUser:
 
 
 @dataclass(slots=True)
+class SnmpGroup:
+    """An SNMP group (IOS, ASA, EOS `snmp-server group`): for SNMPv3, the lowest
+    security level its users may use. `level` is 'noauth' (noAuthNoPriv), 'auth'
+    (authNoPriv) or 'priv' (authPriv); None for v1/v2c groups."""
+
+    name: str
+    version: str = "3"  # '1' | '2c' | '3'
+    level: str | None = None
+    loc: Location | None = None
+
+
+@dataclass(slots=True)
 class LocalUser:
     name: str
     loc: Location | None = None
@@ -596,7 +613,9 @@ class LogHost:
 @dataclass(slots=True)
 class VtyLine:
     """A remote login line (IOS 'line vty 0 4'); other vendors may fill it for their
-    CLI access settings."""
+    CLI access settings: the ASA's ssh, telnet and ASDM sessions, EOS `management ssh`,
+    and a Junos login class (its `idle-timeout` applies to every session of its users).
+    Only lines named 'vty...' are remote login lines in the sense of an access-class."""
 
     name: str
     loc: Location | None = None
@@ -604,6 +623,9 @@ class VtyLine:
     access_class_in6: str | None = None
     transport_input: tuple[str, ...] | None = None  # None = platform default
     exec_timeout: int | None = None  # seconds; 0 = never times out; None = default
+    # What the platform applies when exec_timeout is None (seconds; 0 = never; None =
+    # not known): IOS 600 (10 minutes), EOS SSH/telnet 0, ASA console 0, Junos login class 0.
+    default_timeout: int | None = None
     login: str = ""  # '', 'local', 'line', 'authentication <list>', 'none'
     password: Secret | None = None
     access_class_out: str | None = None
@@ -633,7 +655,33 @@ class Management:
     lines: list[VtyLine] = field(default_factory=list)
     idle_timeout: int | None = None  # device-wide admin idle timeout (seconds)
     idle_timeout_loc: Location | None = None
+    # What the platform applies when idle_timeout is None (seconds; 0 = never; None = not
+    # known, or no device-wide timeout): FortiOS admintimeout 5 minutes, PAN-OS 60 minutes.
+    idle_timeout_default: int | None = None
     facts: dict[str, Any] = field(default_factory=dict)  # other vendor-neutral facts (cdp, source-route...)
+    # A device-wide password for remote CLI login where no user or AAA applies (the
+    # ASA's `passwd`), and where it is set.
+    login_password: Secret | None = None
+    login_password_loc: Location | None = None
+    # The platform's password-strength rules for local accounts: True when enforced,
+    # False when explicitly switched off (NX-OS `no password strength-check`, PAN-OS
+    # password-complexity `enabled no`), None when the config does not say.
+    password_complexity: bool | None = None
+    password_complexity_loc: Location | None = None
+    # Whether the superuser 'root' may log in directly over SSH (Junos `root-login
+    # allow`); None when the config does not say.
+    remote_root_login: bool | None = None
+    remote_root_login_loc: Location | None = None
+    # SSH algorithms the device offers, as configured, with OpenSSH names in lower case
+    # ('diffie-hellman-group1-sha1', '3des-cbc', 'hmac-md5'): keys 'kex', 'cipher',
+    # 'mac'; absent = the platform default. Where each list is configured:
+    ssh_algorithms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ssh_algorithms_loc: dict[str, Location] = field(default_factory=dict)
+    # False when the device is told to also accept weak ciphers and hashes for its
+    # administrative HTTPS/SSH (FortiOS `strong-crypto disable`); None = not said.
+    strong_crypto: bool | None = None
+    strong_crypto_loc: Location | None = None
+    snmp_groups: list[SnmpGroup] = field(default_factory=list)
 
     def service(self, protocol: str) -> list[ManagementService]:
         return [s for s in self.services if s.protocol == protocol]
