@@ -169,6 +169,7 @@ from netlint.model import (
     Route, Rule,
     Secret, Service, SnmpCommunity, SnmpUser, Zone, wildcard,
 )
+from parsers import _panos_schema as S
 from parsers.common import redact
 
 __all__ = ["PARSER", "PanosParser", "APP_DEFAULTS", "PREDEFINED_SERVICES", "pan_redact"]
@@ -295,69 +296,9 @@ ADMIN_ROLES = {"superuser": 15, "deviceadmin": 15, "vsysadmin": 15, "panorama-ad
 _COUNTRY = re.compile(r"^[A-Z][A-Z0-9]$")
 _SCHEDULE_END = re.compile(r"-(\d{4})/(\d{1,2})/(\d{1,2})@(\d{1,2}):(\d{2})\s*$")
 
-# ---- element names recognised in each modelled context (anything else: a warning)
-_CONFIG_KIDS = frozenset("mgt-config shared devices readonly panorama predefined".split())
-_SHARED_KIDS = frozenset("""
-address address-group service service-group application application-group application-filter
-application-tag application-status tag schedule external-list region profiles profile-group
-log-settings server-profile authentication-profile authentication-sequence certificate
-certificate-profile ssl-tls-service-profile local-user-database admin-role response-page botnet
-reports report-group pdf-summary-report email-scheduler content-preview pre-rulebase
-post-rulebase dynamic-user-group threats ocsp-responder ssl-decrypt scep alg-override
-override sdwan-error-correction-profile sdwan-path-quality-profile sdwan-saas-quality-profile
-sdwan-traffic-distribution-profile hip-objects hip-profiles authentication-object
-mfa-server-profile device-object edl-certificate url-admin-override decryption-profile
-user-id-collector vm-info-source devices default-security-rules saas-quality-profile
-redistribution-profile local-scep-cert tls-service-profile
-""".split())
-_DEVICE_KIDS = frozenset("""
-network deviceconfig vsys platform device-group template template-stack log-collector
-log-collector-group wildfire-appliance wildfire-appliance-cluster plugins
-""".split())
-_DEVICECONFIG_KIDS = frozenset("system setting high-availability plugins".split())
-_SYSTEM_KIDS = frozenset("""
-hostname domain ip-address netmask default-gateway ipv6-address ipv6-default-gateway type
-update-server update-schedule timezone service permitted-ip login-banner motd-and-banner
-ntp-servers dns-setting snmp-setting authentication-profile certificate-profile
-ssl-tls-service-profile panorama-server panorama-server-2 panorama speed-duplex mtu route
-secure-proxy-server secure-proxy-port secure-proxy-user secure-proxy-password geo-location
-locale server-verification device-telemetry hsm-settings log-export-schedule log-link
-fqdn-refresh-time fqdn-stale-entry-timeout ack-login-banner sw-version model
-dhcp-send-hostname dhcp-send-client-id accept-dhcp-hostname accept-dhcp-domain
-syslog-certificate web-server-certificate domain-lookup-url snmp-trap-receivers
-mgmt-interface-swap ip-address-lookup-url auth-key hostname-type-in-syslog
-lcaas-use-proxy  ssl-tls-service-profile-sessions device-certificate
-""".split())
-_NETWORK_KIDS = frozenset("""
-interface profiles virtual-router logical-router ike tunnel qos dhcp dns-proxy shared-gateway
-lldp virtual-wire vlan routing-profile gre-tunnel sdwan-interface-profile lacp
-""".split())
-_VSYS_KIDS = frozenset("""
-zone rulebase address address-group service service-group application application-group
-application-filter application-tag application-status schedule tag external-list region
-profiles profile-group log-settings global-protect import display-name threats reports
-report-group pdf-summary-report email-scheduler dynamic-user-group ocsp-responder ssl-decrypt
-captive-portal user-id-collector authentication-profile authentication-sequence certificate
-certificate-profile server-profile ssl-tls-service-profile local-user-database response-page
-setting url-admin-override botnet hip-objects hip-profiles ts-agent vm-info-source
-redistribution-agent group-mapping scep alg-override content-preview
-cloud-identity-engine device-object
-""".split())
-_RULEBASE_KIDS = frozenset("""
-security default-security-rules nat qos pbf decryption application-override authentication dos
-tunnel-inspect sdwan network-packet-broker
-""".split())
-_RULE_KIDS = frozenset("""
-from to source destination source-user category application service source-hip
-destination-hip action log-start log-end log-setting description tag disabled schedule
-negate-source negate-destination rule-type profile-setting option group-tag icmp-unreachable
-qos target source-imei source-imsi source-nw-slice hip-profiles uuid audit-comment
-""".split())
-_MGT_CONFIG_KIDS = frozenset("users password-complexity password-profile devices access-domain".split())
-_ZONE_KIDS = frozenset("""
-network enable-user-identification user-acl enable-device-identification device-acl
-enable-packet-buffer-protection net-inspection
-""".split())
+# ---- the elements the parser knows: parsers/_panos_schema.py (anything else: a warning)
+_RULE_SPEC = S.SECURITY_RULE
+_RULE_KIDS = frozenset(_RULE_SPEC)
 
 
 _GP_AUTH_METHODS = {"radius": "radius", "tacplus": "tacacs+", "ldap": "ldap", "kerberos": "kerberos",
@@ -762,6 +703,8 @@ class _Run:
         self.vsys_of: dict[str, str] = {}
         self.user_auth: dict[str, str] = {}
         self.mgmt_auth_node: list | None = None
+        self.segment_xpath: dict[int, str] = {}  # id(<rules> segment) -> its XPath
+        self.rules_xpath = ""  # XPath of the <rules> whose security rules are being built
 
     # ------------------------------------------------------------------ basics
 
@@ -795,16 +738,47 @@ class _Run:
         self.warned.add(key)
         self.dev.warn(self.loc(n), message)
 
-    def unknown(self, n: list, context: str) -> None:
-        self.warn(n, f"element not understood: <{n[TAG]}> in {context}")
+    def unknown(self, n: list, where: str) -> None:
+        self.warn(n, f"element not understood: <{n[TAG]}> in {where}")
 
-    def check_kids(self, n: list, known: frozenset, context: str) -> None:
-        for k in n[KIDS]:
-            if k.__class__ is list:
-                if k[TAG] not in known:
-                    self.unknown(k, context)
-            elif k.strip():
-                self.warn(n, f"unexpected <member> text '{k.strip()[:60]}' in {context}")
+    # ---- the structural audit: every element against parsers/_panos_schema
+
+    def audit(self, node: list, spec: dict, path: list) -> None:
+        """Report every element under `node` that `spec` does not know (an NL001 parse
+        warning at the element's own line, naming its place as an XPath); walk the
+        children the parser reads. `path` holds the nodes from the root to `node`."""
+        members_ok = "member" in spec
+        wildcard = spec.get("*")
+        for k in node[KIDS]:
+            if k.__class__ is str:
+                if not members_ok and k.strip():
+                    self.warn(node, f"unexpected <member>{k.strip()[:60]}</member> in {_xpath(path)}")
+                continue
+            sub = spec.get(k[TAG], wildcard)
+            if sub is None:
+                self.unknown(k, _xpath(path))
+            elif sub is S.IGN:
+                continue
+            elif sub is S.V or sub is S.M:
+                if k[KIDS]:
+                    self.audit_leaf(k, sub, path)
+                elif sub is S.M and k[TEXT].strip():
+                    self.warn(k, f"<{k[TAG]}> holds text '{k[TEXT].strip()[:60]}' where PAN-OS writes <member> "
+                                 f"elements, in {_xpath(path)} (not understood: taken as empty)")
+            elif len(k) == 10:  # a <rules> segment built by the C tree builder: audited per rule
+                self.segment_xpath[id(k)] = _xpath(path + [k])
+            else:
+                path.append(k)
+                self.audit(k, sub, path)
+                path.pop()
+
+    def audit_leaf(self, k: list, sub: str, path: list) -> None:
+        where = _xpath(path + [k])
+        for g in k[KIDS]:
+            if g.__class__ is list:
+                self.unknown(g, where)
+            elif sub is S.V and g.strip():
+                self.warn(k, f"unexpected <member>{g.strip()[:60]}</member> in {where} (a single value is expected)")
 
     def zone_name(self, vsys: str | None, zone: str) -> str:
         if vsys is None or vsys == self.primary_vsys:
@@ -864,6 +838,7 @@ class _Run:
             self.warn(n, "element not understood (nested too deeply)")
 
     def snippet(self, root: list) -> None:
+        self.audit(root, S.SNIPPET[root[TAG]], [root])
         vsys = ["entry", {"name": "vsys1"}, root[LINE], root[END], [], "", root[OFF]]
         if root[TAG] == "rules":
             root = ["rulebase", None, root[LINE], root[END],
@@ -889,21 +864,16 @@ class _Run:
         if version:
             self.dev.os_version = version
             self.dev.os_version_loc = self.loc(root)
-        self.check_kids(root, _CONFIG_KIDS, "<config>")
+        self.audit(root, S.CONFIG, [root])
         shared = _child(root, "shared")
         devices = _kids(_child(root, "devices")) if _child(root, "devices") is not None else []
         device_entries = [d for d in devices if d[TAG] == "entry"]
-        for d in devices:
-            if d[TAG] != "entry":
-                self.unknown(d, "<devices>")
         # ---- objects first (rules of any scope may name objects defined later in the file)
         if shared is not None:
-            self.check_kids(shared, _SHARED_KIDS, "<shared>")
             self.guarded(shared, self.load_objects, shared, self.shared)
         vsys_nodes: list[list] = []
         dg_nodes: list[list] = []
         for d in device_entries:
-            self.check_kids(d, _DEVICE_KIDS, f"device entry '{_name(d)}'")
             vsys_nodes.extend(_entries(_child(d, "vsys")))
             dg_nodes.extend(_entries(_child(d, "device-group")))
             if _child(d, "template") is not None:
@@ -916,7 +886,6 @@ class _Run:
             self.primary_vsys = names[0]
         for v in vsys_nodes:
             scope = self.vsys_scopes[_name(v)] = _Scope(_name(v), self.shared)
-            self.check_kids(v, _VSYS_KIDS, f"vsys '{_name(v)}'")
             self.guarded(v, self.load_objects, v, scope)
         if dg_nodes:
             self.facts["panorama"] = True
@@ -938,18 +907,15 @@ class _Run:
         for d in device_entries:
             network = _child(d, "network")
             if network is not None:
-                self.check_kids(network, _NETWORK_KIDS, "<network>")
                 self.guarded(network, self.network, network)
             deviceconfig = _child(d, "deviceconfig")
             if deviceconfig is not None:
-                self.check_kids(deviceconfig, _DEVICECONFIG_KIDS, "<deviceconfig>")
                 self.guarded(deviceconfig, self.deviceconfig, deviceconfig)
         for v in vsys_nodes:
             self.guarded(v, self.zones, v)
         self.finish_interfaces()
         mgt = _child(root, "mgt-config")
         if mgt is not None:
-            self.check_kids(mgt, _MGT_CONFIG_KIDS, "<mgt-config>")
             self.guarded(mgt, self.mgt_config, mgt)
         # ---- policies
         shared_pre = [(shared, "pre")] if shared is not None else []
@@ -985,8 +951,7 @@ class _Run:
                 if e.__class__ is not list:
                     continue
                 if e[TAG] != "entry":
-                    self.unknown(e, f"<{section}> of {where}")
-                    continue
+                    continue  # reported by the audit
                 name = _name(e)
                 if not name:
                     self.warn(e, f"<{section}> entry without a name")
@@ -994,9 +959,9 @@ class _Run:
                 scope.objs[section][name] = e
                 members: tuple[str, ...] = ()
                 if section == "address-group":
-                    members = tuple(_members(_child(e, "static")))
+                    members = tuple(_members(_child(e, "static")) or _members(e))  # PAN-OS < 6.1: members directly
                 elif section == "service-group":
-                    members = tuple(_members(_child(e, "members")))
+                    members = tuple(_members(_child(e, "members")) or _members(e))  # PAN-OS < 6.1 likewise
                 elif section == "application-group":
                     members = tuple(_members(_child(e, "members")) or _members(e))
                 self.dev.define(kind, name, self.loc(e, whole=True), members, _text(_child(e, "description")))
@@ -1095,7 +1060,7 @@ class _Run:
             items: list = []
             unresolved: list = []
             notes: list = []
-            for m in _members(_child(node, "static")):
+            for m in _members(_child(node, "static")) or _members(node):
                 i, u, n = self.resolve_address(where or scope, m, stack)
                 items.extend(i)
                 unresolved.extend(u)
@@ -1166,7 +1131,7 @@ class _Run:
         if node is not None:
             svcs: list[Service] = []
             unresolved: list[str] = []
-            for m in _members(_child(node, "members")):
+            for m in _members(_child(node, "members")) or _members(node):
                 s, u = self.resolve_service(where or scope, m, stack)
                 svcs.extend(s)
                 unresolved.extend(u)
@@ -1390,11 +1355,8 @@ class _Run:
                     if kind == "vlan" and "." in _name(u) and _name(u).rsplit(".", 1)[1].isdigit():
                         iface.vlan_id = int(_name(u).rsplit(".", 1)[1])
                     self.layer3(iface, u)
-            elif kind in ("sdwan", "ha1", "ha1-backup", "ha2", "ha2-backup", "ha3", "aux1", "aux2",
-                          "cellular", "fail-open", "tunnel-group", "ethernet-ha"):
-                continue
-            else:
-                self.unknown(kind_node, "<network><interface>")
+            # other kinds (HA, aux, cellular, SD-WAN ports) carry no transit policy; an unknown
+            # kind is reported by the audit
 
     def physical(self, e: list, kind: str) -> None:
         name = _name(e)
@@ -1533,7 +1495,6 @@ class _Run:
         for m in _members(_path(v, "import", "network", "interface")):
             self.vsys_of[m] = vsys
         for z in _entries(_child(v, "zone")):
-            self.check_kids(z, _ZONE_KIDS, f"zone '{_name(z)}'")
             zname = self.zone_name(vsys, _name(z))
             net = _child(z, "network")
             members: list[str] = []
@@ -1668,7 +1629,6 @@ class _Run:
     def deviceconfig(self, dc: list) -> None:
         system = _child(dc, "system")
         if system is not None:
-            self.check_kids(system, _SYSTEM_KIDS, "<deviceconfig><system>")
             self.system(system)
         setting = _child(dc, "setting")
         mgmt = _child(setting, "management")
@@ -2012,7 +1972,6 @@ class _Run:
         counts: dict[str, int] = {}
         where = vsys or scope.name
         for rb, label in rulebases:
-            self.check_kids(rb, _RULEBASE_KIDS, f"<{rb[TAG]}> of {where}")
             for kind in _kids(rb):
                 rules = _child(kind, "rules")
                 n = len(_entries(rules)) if rules is None or len(rules) != 10 else sum(
@@ -2023,6 +1982,7 @@ class _Run:
                     if filt.loc is None:
                         filt.loc = self.loc(kind, whole=True)
                     append = filt.rules.append
+                    self.rules_xpath = self.segment_xpath.get(id(rules), "") if rules is not None else ""
                     for x, name, fields, loc, pos in self.rule_entries(rules) if rules is not None else ():
                         try:
                             append(self.security_rule(x, name, fields, loc, pos, scope, vsys, label))
@@ -2119,8 +2079,7 @@ class _Run:
             if e.__class__ is not list:
                 continue
             if e[TAG] != "entry":
-                self.unknown(e, "<rules>")
-                continue
+                continue  # reported by the audit
             fields = {}
             for k in e[KIDS]:
                 if k.__class__ is list:
@@ -2146,10 +2105,11 @@ class _Run:
         all_entries = list(elem.iter("entry"))
         direct = [x for x in elem if x.tag == "entry"]
         if len(direct) != len(elem):
+            where = self.segment_xpath.get(id(rules), "<rules>")
             for x in elem:
                 if x.tag != "entry":
                     self.dev.warn(self.text_loc(a, b, x.tag, rules[LINE]),
-                                  f"element not understood: <{x.tag}> in <rules>")
+                                  f"element not understood: <{x.tag}> in {where}")
         file = self.file
         if len(all_entries) != len(positions):  # pragma: no cover - defensive
             self.dev.warn(Location(file, rules[LINE], rules[END], "<rules>"),
@@ -2176,25 +2136,77 @@ class _Run:
             lt = lt.strip()
             if len(lt) > 240 or not lt.startswith("<entry"):
                 lt = "<entry" + "".join(f' {k}="{v}"' for k, v in x.attrib.items()) + ">"
-            append((x, x.get("name", ""), {k.tag: k for k in x}, Location(file, line, end, _fast_redact(lt)), p))
+            append((x, x.get("name", ""), {k.tag: k for k in x}, Location(file, line, end, _fast_redact(lt)),
+                    (p, close if close >= 0 else nxt)))
         return out
 
     def text_loc(self, a: int, b: int, tag: str, default_line: int) -> Location:
-        """The location of the first `<tag` in text[a:b] (for warnings inside fast segments)."""
-        i = self.text.find("<" + tag, a, b)
-        if i < 0:
-            return Location(self.file, default_line, default_line, f"<{tag}>")
-        line = default_line + self.text.count("\n", a, i) if a <= i else default_line
-        lt = (_line_around(self.text, i, "\n") or f"<{tag}>").strip()
-        return Location(self.file, line, line, pan_redact(lt if len(lt) <= 240 else f"<{tag}>"))
+        """The location of the first `<tag` start tag in text[a:b], where text[a] is on line
+        `default_line` (for warnings inside fast segments)."""
+        return self.tags_loc(a, b, (tag,), default_line)
 
-    def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str) -> Location:
+    def tags_loc(self, a: int, b: int, tags: tuple, default_line: int) -> Location:
+        """The location of the element reached by `tags` in text[a:b] (the first `<t1`, then
+        the first `<t2` after it...), where text[a] is on line `default_line`; the last tag
+        found when one is missing."""
+        text = self.text
+        i = a
+        found = -1
+        for tag in tags:
+            j = _find_tag(text, tag, i, b)
+            if j < 0:
+                break
+            found = i = j
+        tag = tags[-1]
+        if found < 0:
+            return Location(self.file, default_line, default_line, f"<{tag}>")
+        line = default_line + text.count("\n", a, found)
+        lt = (_line_around(text, found, "\n") or f"<{tag}>").strip()
+        return Location(self.file, line, line, pan_redact(lt if len(lt) <= 240 else f"<{tags[-1]}>"))
+
+    def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str, *deeper: str) -> Location:
+        """Where a child (and grandchild...) of a rule is: its own line."""
         if x.__class__ is list:
-            k = _child(x, tag)
+            k = _path(x, tag, *deeper)
             return self.loc(k) if k is not None else loc
         if pos is None:
             return loc
-        return self.text_loc(pos, self.text.find("</entry>", pos) + 1 or len(self.text), tag, loc.line)
+        return self.tags_loc(pos[0], pos[1], (tag,) + deeper, loc.line)
+
+    def audit_fast_rule(self, x: Any, name: str, fields: dict, loc: Location, pos: Any) -> None:
+        """The audit (parsers/_panos_schema.SECURITY_RULE) of one rule built by the C tree
+        builder; anything odd is reported at its own line."""
+        odd: list[tuple[tuple[str, ...], str]] = []  # (tags from the rule down, what)
+        if not fields.keys() <= _RULE_KIDS:
+            odd.extend(((tag,), "") for tag in fields.keys() - _RULE_KIDS)
+        for tag, el in fields.items():
+            spec = _RULE_SPEC.get(tag)
+            if spec is S.M:
+                if len(el):
+                    for m in el:
+                        if m.tag != "member":
+                            odd.append(((tag, m.tag), ""))
+                elif el.text is not None and el.text.strip():
+                    odd.append(((tag,), f"<{tag}> holds text '{el.text.strip()[:60]}' where PAN-OS writes <member> "
+                                        "elements"))
+            elif spec is S.V:
+                if len(el):
+                    odd.extend(((tag, m.tag), "") for m in el)
+            elif spec.__class__ is dict:
+                _audit_et(el, spec, (tag,), odd)
+        if not odd:
+            return
+        where = f"{self.rules_xpath or '<rules>'}/entry[@name='{name}']"
+        for tags, what in odd:
+            at = self.rule_child_loc(x, pos, loc, *tags)
+            inner = "/".join(tags[:-1])
+            if what:
+                self.dev.warn(at, f"{what}, in {where} (not understood: taken as empty)")
+            elif tags[-1] == "member":
+                self.dev.warn(at, f"unexpected <member> in {where}{'/' + inner if inner else ''} "
+                                  "(a single value is expected)")
+            else:
+                self.dev.warn(at, f"element not understood: <{tags[-1]}> in {where}{'/' + inner if inner else ''}")
 
     def security_rule(self, x: Any, name: str, fields: dict, loc: Location, pos: Any, scope: _Scope,
                       vsys: str | None, label: str) -> Rule:
@@ -2206,9 +2218,9 @@ class _Run:
         uuid = attrs.get("uuid")
         if uuid:
             extra["uuid"] = uuid
-        if not fields.keys() <= _RULE_KIDS:
-            for tag in fields.keys() - _RULE_KIDS:
-                self.dev.warn(self.rule_child_loc(x, pos, loc, tag), f"element not understood: <{tag}> in {ctx}")
+        if x.__class__ is not list:
+            # built by the C tree builder, out of the audit's sight: checked here
+            self.audit_fast_rule(x, name, fields, loc, pos)
         get = fields.get
         # ---- action
         word = _ft(get("action")) or "allow"
@@ -2597,6 +2609,16 @@ class _Run:
 _LINE_LIMIT = 1024
 
 
+def _xpath(path: list) -> str:
+    """The XPath of the last node of `path` (nodes from the root), with entry names:
+    /config/devices/entry[@name='localhost.localdomain']/deviceconfig/system."""
+    parts = []
+    for n in path:
+        name = n[ATTRS].get("name") if n[ATTRS] else None
+        parts.append(f"{n[TAG]}[@name='{name}']" if name is not None else n[TAG])
+    return "/" + "/".join(parts)
+
+
 def _line_around(text: Any, off: int, nl: Any) -> Any:
     """The line of `text` (str or bytes) holding offset `off`, or None when it is longer
     than _LINE_LIMIT on either side (a minified file: callers rebuild the start tag)."""
@@ -2610,6 +2632,37 @@ def _line_around(text: Any, off: int, nl: Any) -> Any:
             return None
         e = len(text)
     return text[s + 1:e]
+
+
+def _audit_et(el: Any, spec: dict, tags: tuple, odd: list) -> None:
+    """The audit of an ElementTree subtree of a fast-built rule: (tags, '') of every element
+    `spec` does not know (or `<member>` where a value is expected) into `odd`."""
+    members_ok = "member" in spec
+    wildcard = spec.get("*")
+    for k in el:
+        sub = spec.get(k.tag, wildcard) if k.tag != "member" else (S.M if members_ok else None)
+        if sub is None:
+            odd.append((tags + (k.tag,), ""))
+        elif sub is S.M:
+            if k.tag != "member":
+                for m in k:
+                    if m.tag != "member":
+                        odd.append((tags + (k.tag, m.tag), ""))
+        elif sub is S.V:
+            for m in k:
+                odd.append((tags + (k.tag, m.tag), ""))
+        elif sub.__class__ is dict:
+            _audit_et(k, sub, tags + (k.tag,), odd)
+
+
+def _find_tag(text: str, tag: str, a: int, b: int) -> int:
+    """Offset of the first start tag `<tag` (not `<tag-longer`) in text[a:b], or -1."""
+    needle = "<" + tag
+    n = len(needle)
+    i = text.find(needle, a, b)
+    while i >= 0 and text[i + n:i + n + 1] not in (" ", ">", "/", "\t", "\n", "\r"):
+        i = text.find(needle, i + n, b)
+    return i
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

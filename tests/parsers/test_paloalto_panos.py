@@ -30,6 +30,9 @@ HARDENED = CASES / "hardened.xml"
 VSYS2 = CASES / "vsys2.xml"
 PANORAMA = CASES / "panorama.xml"
 UNKNOWN = CASES / "unknown-elements.xml"
+# XPaths that parse warnings name
+DEV = "/config/devices/entry[@name='localhost.localdomain']"
+VSYS1 = DEV + "/vsys/entry[@name='vsys1']"
 
 
 def load(path: Path):
@@ -973,10 +976,10 @@ def test_references_point_at_rules(running):
 def test_unknown_elements_warn_with_lines(unknown):
     got = [(w.loc.line, w.message) for w in unknown.parse_warnings]
     expected = [
-        (line_of(UNKNOWN, "<frobnicator>"), "element not understood: <frobnicator> in <config>"),
-        (line_of(UNKNOWN, "<hyperdrive>"), "element not understood: <hyperdrive> in <network>"),
-        (line_of(UNKNOWN, "<warp-core>"), "element not understood: <warp-core> in <deviceconfig><system>"),
-        (line_of(UNKNOWN, "<shield-level>"), "element not understood: <shield-level> in zone 'inside'"),
+        (line_of(UNKNOWN, "<frobnicator>"), "element not understood: <frobnicator> in /config"),
+        (line_of(UNKNOWN, "<hyperdrive>"), f"element not understood: <hyperdrive> in {DEV}/network"),
+        (line_of(UNKNOWN, "<warp-core>"), f"element not understood: <warp-core> in {DEV}/deviceconfig/system"),
+        (line_of(UNKNOWN, "<shield-level>"), f"element not understood: <shield-level> in {VSYS1}/zone/entry[@name='inside']"),
         (line_of(UNKNOWN, "<port>99999"), "service 'bad-port': port range out of 0-65535: 99999"),
         (line_of(UNKNOWN, "<ip-netmask>10.0.0.300/24"),
          "address object 'bad-address': '10.0.0.300/24' does not appear to be an IPv4 or IPv6 network"),
@@ -985,8 +988,8 @@ def test_unknown_elements_warn_with_lines(unknown):
          "security rule 'rule-with-oddities': action 'allow-maybe' not understood (taken as deny)"),
         (line_of(UNKNOWN, "<rule-type>sideways"),
          "security rule 'rule-with-oddities': rule-type 'sideways' not understood (taken as universal)"),
-        (line_of(UNKNOWN, "<teleport>"), "element not understood: <teleport> in security rule rule-with-oddities"),
-        (line_of(UNKNOWN, "<magic-rulebase>"), "element not understood: <magic-rulebase> in <rulebase> of vsys1"),
+        (line_of(UNKNOWN, "<teleport>"), f"element not understood: <teleport> in {VSYS1}/rulebase/security/rules/entry[@name='rule-with-oddities']"),
+        (line_of(UNKNOWN, "<magic-rulebase>"), f"element not understood: <magic-rulebase> in {VSYS1}/rulebase"),
     ]
     assert got == expected
     odd = by_name(unknown)["rule-with-oddities"]
@@ -1061,7 +1064,7 @@ def test_xml_declaration_after_blank_lines_keeps_line_numbers():
     text = '\n\n<?xml version="1.0"?>\n<config version="10.1.0"><devices><entry name="x">\n<frob/></entry></devices></config>\n'
     d = parse(text)
     assert [(w.loc.line, w.message) for w in d.parse_warnings] == [
-        (5, "element not understood: <frob> in device entry 'x'")]
+        (5, "element not understood: <frob> in /config/devices/entry[@name='x']")]
 
 
 @pytest.mark.parametrize("body", [
