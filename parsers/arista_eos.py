@@ -80,7 +80,7 @@ from typing import Any
 
 from netlint.model import (
     AaaServer, Filter, Interface, LocalUser, Location, LogHost, ManagementService, ParseError,
-    Route, Secret, SnmpCommunity, SnmpUser, VtyLine,
+    Route, Secret, SnmpCommunity, SnmpGroup, SnmpUser, VtyLine,
 )
 
 from ._nxos_eos_common import BaseRun, Bad, is_ip, method_list, vlan_list, weakest
@@ -150,6 +150,12 @@ ICMP_V6: dict[str, tuple[int, int | None]] = {
 }
 
 SECRET_TYPES = {"0": "plaintext", "5": "md5", "7": "reversible", "sha512": "sha512", "8a": "pbkdf2"}
+# EOS console, SSH and telnet sessions never time out unless `idle-timeout` is set.
+EOS_CLI_DEFAULT_TIMEOUT = 0
+# `management security` settings recognised besides `password ...`.
+MGMT_SECURITY_RECOGNISED = frozenset({
+    "password", "ssl", "entropy", "shared-secret", "signature-verification", "pki", "session", "exit",
+})
 KEY_TYPES = {"0": "plaintext", "7": "reversible", "8a": "encrypted"}
 ROLE_PRIVILEGE = {"network-admin": 15, "network-operator": 1}
 
@@ -695,21 +701,41 @@ class _Run(BaseRun):
         elif what.startswith("api "):
             self.mfacts.setdefault("api_other", []).append(what[4:])
         elif what == "console":
-            line = VtyLine(name="console", loc=loc, login="authentication default")
-            for c in node.children:
-                cw = c.text.split()
-                if cw[0] == "idle-timeout" and len(cw) > 1:
-                    line.exec_timeout = int(cw[1]) * 60
-                    self.mfacts["console_idle_timeout"] = int(cw[1])
+            line = VtyLine(name="console", loc=loc, login="authentication default",
+                           default_timeout=EOS_CLI_DEFAULT_TIMEOUT)
+
+            def console(c: ConfigLine, cw: list[str], cneg: bool) -> None:
+                if cw[0] == "idle-timeout":
+                    if cneg:  # back to the default: never
+                        line.exec_timeout = None
+                        self.mfacts.pop("console_idle_timeout", None)
+                    elif len(cw) > 1:
+                        line.exec_timeout = int(cw[1]) * 60
+                        self.mfacts["console_idle_timeout"] = int(cw[1])
+                    else:
+                        raise Bad("idle-timeout without a number of minutes")
+                elif cw[0] not in ("exit",):
+                    raise Bad(f"unknown management console command '{cw[0]}'")
+
+            self.children(node, console)
             self.mgmt.lines.append(line)
         elif what == "security":
-            for c in node.children:
-                cw = c.text.split()
+            def security(c: ConfigLine, cw: list[str], cneg: bool) -> None:
+                if cneg:
+                    if cw[0] in MGMT_SECURITY_RECOGNISED:
+                        return
+                    raise Bad(f"unknown management security command 'no {cw[0]}'")
                 if cw[:3] == ["password", "minimum", "length"] and len(cw) > 3:
                     self.mfacts["password_min_length"] = int(cw[3])
                     self.mfacts["password_min_length_loc"] = self.loc(c)
-                elif cw[:1] == ["password"]:
+                elif cw[:1] == ["password"] and len(cw) > 1:
                     self.mfacts.setdefault("password_policy", []).append(" ".join(cw[1:]))
+                elif cw[0] in MGMT_SECURITY_RECOGNISED:
+                    self.mfacts.setdefault("management_security_other", []).append(cw[0])
+                else:
+                    raise Bad(f"unknown management security command '{cw[0]}'")
+
+            self.children(node, security)
         elif words[1] in ("defaults", "cvx", "accounts", "tech-support", "xmpp", "cli", "dhcp",
                           "connection", "ssl", "hardware", "environment", "idle-timeout"):
             if words[1] == "idle-timeout" and len(words) > 2:
@@ -752,6 +778,10 @@ class _Run(BaseRun):
             elif what == "ssh" and key in ("cipher", "mac", "key-exchange", "hostkey"):
                 facts[{"cipher": "ssh_ciphers", "mac": "ssh_macs", "key-exchange": "ssh_kex",
                        "hostkey": "ssh_hostkeys"}[key]] = cw[1:]
+                kind = {"cipher": "cipher", "mac": "mac", "key-exchange": "kex"}.get(key)
+                if kind is not None and not cneg:
+                    self.mgmt.ssh_algorithms[kind] = tuple(a.lower() for a in cw[1:])
+                    self.mgmt.ssh_algorithms_loc[kind] = loc
             elif what == "ssh" and key == "authentication":
                 facts["ssh_authentication_mode"] = " ".join(cw[2:] if cw[1:2] == ["mode"] else cw[1:])
             elif key == "connection" and len(cw) >= 3:
@@ -1154,6 +1184,9 @@ class _Run(BaseRun):
             facts.setdefault("snmp_user_groups", {})[uname] = words[3] if len(words) > 3 else None
         elif sub == "group":
             facts.setdefault("snmp_groups", {})[words[2]] = " ".join(words[3:])
+            version = words[3].lstrip("v") if len(words) > 3 else "3"
+            level = words[4] if version == "3" and len(words) > 4 and words[4] in ("noauth", "auth", "priv") else None
+            self.mgmt.snmp_groups.append(SnmpGroup(words[2], version, level, self.loc(node)))
             if "access" in words:
                 self.device.refer("acl", words[words.index("access") + 1], loc, f"snmp-server group {words[2]}")
         elif sub == "host":
@@ -1245,7 +1278,7 @@ class _Run(BaseRun):
             mgmt.services.append(ManagementService(
                 "ssh", enabled=True, port=22, explicit=False, note="EOS enables SSH by default"))
             mgmt.lines.append(VtyLine(name="vty (management ssh)", transport_input=("ssh",),
-                                      login="authentication default",
+                                      login="authentication default", default_timeout=EOS_CLI_DEFAULT_TIMEOUT,
                                       extra={"exec_timeout_platform_default": 0, "implicit": True}))
         else:
             enabled = not ssh["shutdown"] if ssh["shutdown"] is not None else True
@@ -1321,7 +1354,8 @@ class _Run(BaseRun):
 
     def cli_line(self, what: str, state: dict[str, Any]) -> VtyLine:
         line = VtyLine(name=f"vty (management {what})", loc=state["loc"], transport_input=(what,),
-                       login="authentication default", access_class_in=state["acl"])
+                       login="authentication default", access_class_in=state["acl"],
+                       default_timeout=EOS_CLI_DEFAULT_TIMEOUT)
         six = [a for (v, s6), a in state["acls"].items() if s6]
         if six:
             line.access_class_in6 = six[0]

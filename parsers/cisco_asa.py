@@ -88,7 +88,7 @@ from netlint.model import (
     ANY_SERVICE, DENY, MAX_ADDR, PROTOCOL_NUMBERS,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, NamedObject,
-    ParseError, RemoteAccess, Route, Rule, Secret, Service, SnmpCommunity, SnmpUser, VtyLine, Zone,
+    ParseError, RemoteAccess, Route, Rule, Secret, Service, SnmpCommunity, SnmpGroup, SnmpUser, VtyLine, Zone,
     port_ranges_not,
 )
 from parsers.common import ConfigLine, indented_tree, redact, newline_only
@@ -181,6 +181,36 @@ _INTERFACE_CHILDREN = frozenset("""
     port-channel storm-control spanning-tree power poe traffic-forward
 """.split())
 
+
+
+# Idle timeouts the ASA applies when the config sets none (seconds; 0 = never): `ssh
+# timeout` and `telnet timeout` 5 minutes, `http server idle-timeout` (ASDM) 20 minutes,
+# `console timeout` 0 (the console never times out).
+ASA_SESSION_DEFAULTS = {"ssh": 300, "telnet": 300, "http": 1200, "console": 0}
+# `ssh key-exchange group X` -> the OpenSSH name.
+ASA_SSH_KEX = {
+    "dh-group1-sha1": "diffie-hellman-group1-sha1", "dh-group14-sha1": "diffie-hellman-group14-sha1",
+    "dh-group14-sha256": "diffie-hellman-group14-sha256", "ecdh-sha2-nistp256": "ecdh-sha2-nistp256",
+    "ecdh-sha2-nistp384": "ecdh-sha2-nistp384", "ecdh-sha2-nistp521": "ecdh-sha2-nistp521",
+    "curve25519-sha256": "curve25519-sha256",
+}
+# `ssh cipher encryption|integrity LEVEL` -> the algorithms of the level (`show ssh ciphers`).
+_ASA_AES = ("aes128-cbc", "aes192-cbc", "aes256-cbc", "aes128-ctr", "aes192-ctr", "aes256-ctr",
+            "aes128-gcm@openssh.com", "aes256-gcm@openssh.com")
+ASA_SSH_LEVELS = {
+    "cipher": {
+        "all": ("3des-cbc",) + _ASA_AES, "low": ("3des-cbc",) + _ASA_AES, "medium": _ASA_AES,
+        "fips": ("aes128-cbc", "aes256-cbc", "aes128-gcm@openssh.com", "aes256-gcm@openssh.com"),
+        "high": ("aes256-cbc", "aes256-ctr", "aes256-gcm@openssh.com"),
+    },
+    "mac": {
+        "all": ("hmac-sha1", "hmac-sha1-96", "hmac-md5", "hmac-md5-96", "hmac-sha2-256"),
+        "low": ("hmac-sha1", "hmac-sha1-96", "hmac-md5", "hmac-md5-96", "hmac-sha2-256"),
+        "medium": ("hmac-sha1", "hmac-sha1-96", "hmac-sha2-256"),
+        "fips": ("hmac-sha1", "hmac-sha2-256"),
+        "high": ("hmac-sha2-256",),
+    },
+}
 
 class _Bad(Exception):
     """A malformed line: the message says what is wrong."""
@@ -327,6 +357,7 @@ class _Run:
         self.deferred_refs: list[tuple[str, Location, str, str]] = []  # name, loc, context, default kind
         self.mgmt_services: dict[tuple[str, str], ManagementService] = {}
         self.http_server_loc: Location | None = None
+        self.timeout_locs: dict[str, Location] = {}  # 'ssh' | 'telnet' | 'http' -> the line setting its idle timeout
         self.snmp_enabled = True
         self.users: dict[str, LocalUser] = {}
         self.aaa_groups: dict[str, str] = {}
@@ -1730,12 +1761,26 @@ class _Run:
         elif sub == "timeout":
             self.mfacts["ssh_timeout"] = int(words[2])
             self.mfacts["ssh_timeout_line"] = node.number
+            self.timeout_locs["ssh"] = self.loc(node)
         elif sub == "key-exchange":
             self.mfacts["ssh_key_exchange"] = " ".join(words[3:] if words[2:3] == ["group"] else words[2:])
             self.mfacts["ssh_key_exchange_line"] = node.number
+            groups = words[3:] if words[2:3] == ["group"] else words[2:]
+            self.mgmt.ssh_algorithms["kex"] = tuple(ASA_SSH_KEX.get(g, g) for g in groups)
+            self.mgmt.ssh_algorithms_loc["kex"] = self.loc(node)
         elif sub == "cipher" and len(words) >= 4:
             self.mfacts[f"ssh_cipher_{words[2]}"] = asa_redact(" ".join(words[3:]))
             self.mfacts[f"ssh_cipher_{words[2]}_line"] = node.number
+            kind = {"encryption": "cipher", "integrity": "mac"}.get(words[2])
+            if kind is not None:
+                level = words[3]
+                if level == "custom":
+                    algs = tuple(a for w in words[4:] for a in w.strip('"').lower().split(":") if a)
+                else:
+                    algs = ASA_SSH_LEVELS[kind].get(level, ())
+                if algs:
+                    self.mgmt.ssh_algorithms[kind] = algs
+                    self.mgmt.ssh_algorithms_loc[kind] = self.loc(node)
         elif self.ip_any(sub.partition("/")[0]) is not None:
             self.add_access("ssh", node, words)
         elif sub in ("scopy", "stricthostkeycheck", "pubkey-chain", "stack", "authentication", "server", "cipher", "access-list"):
@@ -1750,6 +1795,7 @@ class _Run:
         if words[1] == "timeout":
             self.mfacts["telnet_timeout"] = int(words[2])
             self.mfacts["telnet_timeout_line"] = node.number
+            self.timeout_locs["telnet"] = self.loc(node)
         elif self.ip_any(words[1].partition("/")[0]) is not None:
             self.add_access("telnet", node, words)
         else:
@@ -1768,6 +1814,8 @@ class _Run:
                     self.mfacts["http_server_port"] = int(words[3])
             elif words[2] in ("idle-timeout", "session-timeout") and len(words) >= 4:
                 self.mfacts[f"http_server_{words[2].replace('-', '_')}"] = int(words[3])
+                if words[2] == "idle-timeout":
+                    self.timeout_locs["http"] = self.loc(node)
             else:
                 self.mfacts.setdefault("http_other", []).append(asa_redact(" ".join(words[1:])))
         elif sub == "redirect":
@@ -1784,7 +1832,8 @@ class _Run:
             self.mfacts["console_timeout"] = int(words[2])
             self.mfacts["console_timeout_line"] = node.number
             # The console session as a login line: its idle timeout in seconds (0 = never).
-            self.mgmt.lines.append(VtyLine("console", self.loc(node), exec_timeout=int(words[2]) * 60))
+            self.mgmt.lines.append(VtyLine("console", self.loc(node), exec_timeout=int(words[2]) * 60,
+                                           default_timeout=ASA_SESSION_DEFAULTS["console"]))
         else:
             raise _Bad("console: line not understood")
 
@@ -1809,6 +1858,9 @@ class _Run:
             self.snmp_user(words, loc)
         elif sub == "group" and len(words) >= 4:
             self.mfacts.setdefault("snmp_groups", {})[words[2]] = asa_redact(" ".join(words[3:]))
+            version = words[3].lstrip("v")
+            level = words[4] if version == "3" and len(words) > 4 and words[4] in ("noauth", "auth", "priv") else None
+            self.mgmt.snmp_groups.append(SnmpGroup(words[2], version, level, loc))
         elif sub == "enable":
             if len(words) >= 3 and words[2] == "traps":
                 self.mfacts.setdefault("snmp_traps", []).append(asa_redact(" ".join(words[3:])))
@@ -1898,7 +1950,7 @@ class _Run:
         if not tokens:
             return Secret(storage="unknown")
         if tokens[0] == "8" and len(tokens) > 1:
-            return Secret(storage="reversible")
+            return Secret(storage="encrypted")  # AES with the master passphrase: only the device can read it
         value = tokens[0]
         if set(value) == {"*"}:
             return Secret(storage="unknown")
@@ -2057,6 +2109,9 @@ class _Run:
         self.mfacts["passwd"] = secret.storage
         self.mfacts["passwd_default"] = secret.default_value
         self.mfacts["passwd_line"] = node.number
+        # the password telnet (and SSH without 'aaa authentication ssh console') logins use
+        self.mgmt.login_password = secret
+        self.mgmt.login_password_loc = self.loc(node)
 
     # ------------------------------------------------------------------ logging, NTP, banners
 
@@ -2392,6 +2447,7 @@ class _Run:
                 iface.management_access = iface.management_access + (protocol,)
         self.mfacts["snmp_enabled"] = self.snmp_enabled
         full_config = self.dev.os_version is not None
+        self.session_lines(full_config)
         if full_config:
             # ASA defaults, not printed by show running-config.
             if m.log_timestamps is None:
@@ -2404,6 +2460,26 @@ class _Run:
         self.mfacts.setdefault("http_server_enabled", False)
         if self.mfacts.get("ntp_authenticate") and self.ntp_keyed and all(self.ntp_keyed):
             m.ntp_authenticated = True
+
+    def session_lines(self, full_config: bool) -> None:
+        """The idle timeouts of the ASA's management sessions as login lines: SSH and
+        telnet (`ssh timeout`, `telnet timeout`, 5 minutes when not set), ASDM (`http
+        server idle-timeout`, 20 minutes) and, for a whole config, the console
+        (`console timeout`, 0 = never when not set)."""
+        m = self.mgmt
+        enabled = {svc.protocol: svc for svc in self.mgmt_services.values() if svc.enabled}
+        for protocol, name, fact in (("ssh", "ssh", "ssh_timeout"), ("telnet", "telnet", "telnet_timeout"),
+                                     ("https", "http (ASDM)", "http_server_idle_timeout")):
+            svc = enabled.get(protocol)
+            if svc is None:
+                continue
+            kind = "http" if protocol == "https" else protocol
+            minutes = self.mfacts.get(fact)
+            loc = self.timeout_locs.get(kind) or (self.http_server_loc if kind == "http" else svc.loc)
+            m.lines.append(VtyLine(name, loc, exec_timeout=None if minutes is None else minutes * 60,
+                                   default_timeout=ASA_SESSION_DEFAULTS[kind]))
+        if full_config and not any(ln.name == "console" for ln in m.lines):
+            m.lines.append(VtyLine("console", None, default_timeout=ASA_SESSION_DEFAULTS["console"]))
 
     def resolve_deferred(self) -> None:
         for name, loc, context, default in self.deferred_refs:

@@ -68,7 +68,7 @@ from netlint.model import (
     ANY_SERVICE, DENY, PERMIT,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route, Rule,
-    Secret, Service, SnmpCommunity, SnmpUser, Vlan, VtyLine, Zone, port_ranges_not,
+    Secret, Service, SnmpCommunity, SnmpGroup, SnmpUser, Vlan, VtyLine, Zone, port_ranges_not,
 )
 
 from .common import ConfigLine, indented_tree, redact, newline_only
@@ -258,7 +258,24 @@ LINE_RECOGNISED = frozenset({
 })
 LOGIN_METHODS = frozenset({"local", "local-case", "enable", "line", "none", "krb5", "krb5-telnet"})
 
-SECRET_TYPES_PASSWORD = {"0": "plaintext", "7": "reversible", "6": "unknown"}
+# Type 6 is AES with the device's own master key (`key config-key password-encrypt`):
+# reversible only on the device.
+SECRET_TYPES_PASSWORD = {"0": "plaintext", "7": "reversible", "6": "encrypted"}
+# IOS lines (con, aux, vty) log an idle session out after 10 minutes unless told otherwise.
+LINE_DEFAULT_TIMEOUT = 600
+# Settings of `tacacs server` / `radius server` / `ldap server` blocks besides address and key.
+AAA_SERVER_SETTINGS = frozenset({
+    "timeout", "single-connection", "port", "send-nat-address", "retransmit", "automate-tester", "key-wrap",
+    "dtls", "protocol", "non-standard", "username", "bind", "base-dn", "search-filter", "transport",
+    "mode", "attribute", "authorization", "deadtime", "vrf", "source-interface",
+})
+# Settings of `aaa group server` blocks besides its members.
+AAA_GROUP_SETTINGS = frozenset({
+    "ip", "ipv6", "deadtime", "load-balance", "accounting", "authorization", "attribute", "cache", "timeout",
+    "retransmit", "key", "vrf",
+})
+# `ip ssh server algorithm KIND ...` -> the model's kind.
+SSH_ALGORITHM_KINDS = {"encryption": "cipher", "kex": "kex", "mac": "mac"}
 SECRET_TYPES_SECRET = {"0": "plaintext", "4": "hash", "5": "md5", "8": "pbkdf2", "9": "scrypt"}
 _STORAGE_RANK = {"plaintext": 0, "reversible": 1, "md5": 2, "hash": 3, "unknown": 4, "sha256": 5,
                  "sha512": 6, "pbkdf2": 7, "bcrypt": 8, "scrypt": 9}
@@ -500,6 +517,7 @@ class _Run:
             "service": self.h_service, "snmp-server": self.h_snmp, "aaa": self.h_aaa,
             "tacacs-server": self.h_tacacs_server, "tacacs": self.h_tacacs, "radius-server": self.h_radius_server,
             "radius": self.h_radius, "ldap": self.h_ldap, "logging": self.h_logging, "ntp": self.h_ntp,
+            "password": self.h_password,
             "sntp": self.h_ntp, "cdp": self.h_cdp, "lldp": self.h_lldp, "security": self.h_security,
             "login": self.h_login, "route-map": self.h_route_map, "class-map": self.h_class_map,
             "crypto": self.h_crypto, "router": self.h_router, "archive": self.h_archive,
@@ -1465,6 +1483,7 @@ class _Run:
         loc = self.loc(node)
         if sub == "finger":
             facts["ip_finger"] = not neg
+            self.mgmt.services.append(ManagementService("finger", enabled=not neg, loc=loc, port=79))
         elif sub == "identd":
             facts["ip_identd"] = not neg
         elif sub == "bootp" and rest[:1] == ["server"]:
@@ -1476,6 +1495,7 @@ class _Run:
             facts["ip_domain_lookup"] = not neg
         elif sub == "rcmd" and rest[:1] in (["rsh-enable"], ["rcp-enable"]):
             facts["ip_rcmd_" + rest[0].split("-")[0]] = not neg
+            self.mgmt.services.append(ManagementService(rest[0].split("-")[0], enabled=not neg, loc=loc, port=514))
         elif sub == "scp" and rest[:2] == ["server", "enable"]:
             facts["ip_scp_server"] = not neg
         elif sub == "ftp" and rest[:1] == ["password"]:
@@ -1629,6 +1649,14 @@ class _Run:
             facts["ssh_authentication_retries"] = None if neg else int(words[3])
         elif sub == "server" and len(words) > 4 and words[3] == "algorithm":
             facts[f"ssh_server_{words[4]}"] = words[5:]
+            kind = SSH_ALGORITHM_KINDS.get(words[4])
+            if kind is not None:
+                if neg:
+                    self.mgmt.ssh_algorithms.pop(kind, None)
+                    self.mgmt.ssh_algorithms_loc.pop(kind, None)
+                else:
+                    self.mgmt.ssh_algorithms[kind] = tuple(w.lower() for w in words[5:])
+                    self.mgmt.ssh_algorithms_loc[kind] = loc
         elif sub == "dh" and words[3:5] == ["min", "size"]:
             facts["ssh_dh_min_size"] = int(words[5])
         elif sub == "rsa":
@@ -2007,7 +2035,7 @@ class _Run:
         if neg:
             return
         name = " ".join(words[1:])
-        line = VtyLine(name=name, loc=self.loc(node, True))
+        line = VtyLine(name=name, loc=self.loc(node, True), default_timeout=LINE_DEFAULT_TIMEOUT)
         self.mgmt.lines.append(line)
 
         def entry(child: ConfigLine, cw: list[str], cneg: bool) -> None:
@@ -2235,6 +2263,8 @@ class _Run:
                 access = rest[-1] if rest else None
             facts.setdefault("snmp_groups", {})[gname] = {"version": version, "level": level, "access": access,
                                                           "loc": loc}
+            if not neg:
+                self.mgmt.snmp_groups.append(SnmpGroup(gname, version.lstrip("v"), level, loc))
             self.snmp_access_acl(words, loc, f"snmp-server group {gname}")
         elif sub == "user":
             # snmp-server user U G v3 [encrypted] auth sha X [priv aes 128 Y] [access ACL]
@@ -2375,14 +2405,32 @@ class _Run:
         elif sub == "group":
             # aaa group server tacacs+|radius NAME
             if len(words) >= 5 and words[2] == "server":
-                members = []
-                for c in node.children:
-                    cw = c.text.split()
+                members: list[str] = []
+                protocol = words[3]
+
+                def member(c: ConfigLine, cw: list[str], cneg: bool) -> None:
+                    if cneg:
+                        if cw[0] in AAA_GROUP_SETTINGS or cw[0] in ("server", "server-private"):
+                            return
+                        raise _Bad(f"unknown aaa group server setting 'no {cw[0]}'")
                     if cw[:2] == ["server", "name"] and len(cw) > 2:
                         members.append(cw[2])
                     elif cw[0] == "server" and len(cw) > 1:
                         members.append(cw[1])
-                facts.setdefault("aaa_groups", {})[words[4]] = {"protocol": words[3], "servers": members}
+                    elif cw[0] == "server-private" and len(cw) > 1:
+                        # a server known only to this group, with its own key
+                        server = AaaServer(protocol=protocol, address=cw[1], loc=self.loc(c))
+                        if "key" in cw[2:]:
+                            server.key = self.key_secret(cw, cw.index("key", 2) + 1)
+                        self.mgmt.aaa.servers.append(server)
+                        members.append(cw[1])
+                    elif cw[0] in AAA_GROUP_SETTINGS:
+                        pass
+                    else:
+                        raise _Bad(f"unknown aaa group server setting '{cw[0]}'")
+
+                self.children(node, member)
+                facts.setdefault("aaa_groups", {})[words[4]] = {"protocol": protocol, "servers": members}
         elif sub in ("session-id", "common-criteria", "local", "server", "attribute", "password", "dnis",
                      "max-sessions", "nas", "cache", "memory", "configuration", "user", "route", "pod",
                      "policy", "traceback", "login", "intercept", "service-profile", "authentication-profile"):
@@ -2403,21 +2451,38 @@ class _Run:
         return Secret.from_value(value, storage) if storage == "plaintext" else Secret(storage=storage)
 
     def server_block(self, protocol: str, node: ConfigLine) -> None:
+        """`tacacs server NAME` / `radius server NAME` / `ldap server NAME` and their
+        settings; a setting not understood is a parse warning."""
         server = AaaServer(protocol=protocol, address="", loc=self.loc(node, True))
-        for c in node.children:
-            cw = c.text.split()
-            try:
-                if cw[0] == "address" and len(cw) >= 3:
-                    server.address = cw[2]
-                elif cw[0] == "key":
-                    server.key = self.key_secret(cw, 1)
-                elif cw[0] == "pac" and len(cw) > 2 and cw[1] == "key":
-                    server.key = self.key_secret(cw, 2)
-                elif cw[0] in ("ipv4", "ipv6", "host") and len(cw) >= 2:
-                    server.address = cw[1]
-            except (IndexError, _Bad):
-                self.warn(c, "malformed server setting")
+
+        def entry(c: ConfigLine, cw: list[str], cneg: bool) -> None:
+            key = cw[0]
+            if cneg:
+                if key in ("key", "pac") or key in AAA_SERVER_SETTINGS:
+                    return
+                raise _Bad(f"unknown {protocol} server setting 'no {key}'")
+            if key == "address" and len(cw) >= 3:
+                server.address = cw[2]
+            elif key == "key":
+                server.key = self.key_secret(cw, 1)
+            elif key == "pac" and len(cw) > 2 and cw[1] == "key":
+                server.key = self.key_secret(cw, 2)
+            elif key in ("ipv4", "ipv6", "host") and len(cw) >= 2:
+                server.address = cw[1]
+            elif key in AAA_SERVER_SETTINGS:
+                pass
+            else:
+                raise _Bad(f"unknown {protocol} server setting '{key}'")
+
+        self.children(node, entry)
         self.mgmt.aaa.servers.append(server)
+
+    def h_password(self, node: ConfigLine, words: list[str], neg: bool) -> None:
+        """`password encryption aes`: type-6 keys are AES-encrypted with the device's key."""
+        if words[1:3] == ["encryption", "aes"]:
+            self.mgmt.facts["password_encryption_aes"] = not neg
+        else:
+            raise _Bad(f"unknown command 'password {words[1] if len(words) > 1 else ''}'")
 
     def h_tacacs(self, node: ConfigLine, words: list[str], neg: bool) -> None:
         if neg:
@@ -2601,20 +2666,31 @@ class _Run:
 
     def h_archive(self, node: ConfigLine, words: list[str], neg: bool) -> None:
         facts = self.mgmt.facts
-        for child in node.children:
-            cw = child.text.split()
+
+        def log_config(g: ConfigLine, gw: list[str], gneg: bool) -> None:
+            if gw[:2] == ["logging", "enable"]:
+                facts["archive_logging_enable"] = not gneg
+            elif gw[:1] == ["hidekeys"]:
+                facts["archive_hidekeys"] = not gneg
+            elif gw[:1] == ["notify"]:
+                facts["archive_notify"] = None if gneg else " ".join(gw[1:])
+            elif gw[:2] in (["logging", "size"], ["logging", "persistent"], ["record", "rc"]):
+                pass
+            else:
+                raise _Bad(f"unknown archive log config setting '{' '.join(gw[:2])}'")
+
+        def entry(child: ConfigLine, cw: list[str], cneg: bool) -> None:
             if cw[:2] == ["log", "config"]:
-                facts["archive_log_config"] = True
-                for g in child.children:
-                    gw = g.text.split()
-                    if gw[:2] == ["logging", "enable"]:
-                        facts["archive_logging_enable"] = True
-                    elif gw[:1] == ["hidekeys"]:
-                        facts["archive_hidekeys"] = True
-                    elif gw[:1] == ["notify"]:
-                        facts["archive_notify"] = " ".join(gw[1:])
+                facts["archive_log_config"] = not cneg
+                self.children(child, log_config)
             elif cw[:1] == ["path"] and len(cw) > 1:
                 facts["archive_path"] = cw[1].split(":", 1)[0] + ":"
+            elif cw[0] in ("path", "write-memory", "maximum", "time-period", "rollback"):
+                pass
+            else:
+                raise _Bad(f"unknown archive setting '{cw[0]}'")
+
+        self.children(node, entry)
 
     def h_control_plane(self, node: ConfigLine, words: list[str], neg: bool) -> None:
         for child in node.children:

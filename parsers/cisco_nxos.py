@@ -962,6 +962,8 @@ class _Run(BaseRun):
         if sub == "strength-check":
             self.mfacts["password_strength_check"] = not neg
             self.mfacts["password_strength_check_loc"] = loc
+            self.mgmt.password_complexity = not neg
+            self.mgmt.password_complexity_loc = loc
         elif sub == "secure-mode":
             self.mfacts["password_secure_mode"] = not neg
         elif sub in ("prompt", "max-length", "min-length"):
@@ -996,6 +998,11 @@ class _Run(BaseRun):
             self.mfacts["ssh_login_attempts"] = None if neg else int(words[2])
         elif sub in ("ciphers", "macs", "kexalgos", "keytypes", "cipher-mode", "rekey"):
             self.mfacts["ssh_" + sub.replace("-", "_")] = None if neg else words[2:]
+            kind = {"ciphers": "cipher", "macs": "mac", "kexalgos": "kex"}.get(sub)
+            # 'all' enables every algorithm of the release: which ones is not in the config
+            if kind is not None and not neg and words[2:] and words[2] != "all":
+                self.mgmt.ssh_algorithms[kind] = tuple(w.lower() for w in words[2:])
+                self.mgmt.ssh_algorithms_loc[kind] = loc
         elif sub in ("port", "idle-timeout", "login-gracetime", "source-interface", "connect"):
             if sub in ("port", "idle-timeout", "login-gracetime") and not neg:
                 self.mfacts["ssh_" + sub.replace("-", "_")] = int(words[2])

@@ -640,6 +640,10 @@ def split_line(lines: list[str], i: int, force_close: bool = False) -> tuple[lis
     return words, i, True
 
 
+# FortiOS logs an idle administrator out after `admintimeout` minutes: 5 when not set.
+FORTIOS_ADMINTIMEOUT_DEFAULT = 5 * 60
+
+
 class _Block:
     """`config <path>` ... `end`: direct settings, `edit` entries, nested blocks."""
 
@@ -1246,6 +1250,10 @@ class _Run:
                 self.warn(_line(S, "admintimeout"), f"admintimeout '{value}' is not a number of minutes")
         if "timezone" in S:
             self.mfacts["timezone"] = " ".join(_values(S, "timezone"))
+        if "strong-crypto" in S:
+            # disable: administrative HTTPS/SSH also accept weak ciphers and hashes
+            self.mgmt.strong_crypto = _first(S, "strong-crypto", "enable") != "disable"
+            self.mgmt.strong_crypto_loc = self.set_loc(_line(S, "strong-crypto"))
         if "admin-ssh-v1" in S:
             if _enabled(S, "admin-ssh-v1"):
                 self.mgmt.ssh_version = "1,2"
@@ -2783,6 +2791,8 @@ class _Run:
             strong_crypto=_first(G, "strong-crypto", "enable") != "disable",
             admin_ssh_v1=_enabled(G, "admin-ssh-v1"),
         )
+        if self.mgmt.idle_timeout is None:
+            self.mgmt.idle_timeout_default = FORTIOS_ADMINTIMEOUT_DEFAULT
         # privileges from admin profiles
         for user, _, _, _ in self.admins:
             user.privilege = self.privilege(user.role)

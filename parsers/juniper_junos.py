@@ -129,7 +129,7 @@ from netlint.model import (
     ANY_SERVICE, CONTINUE, DENY, MAX_ADDR, PERMIT,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
     InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route,
-    Rule, Secret, Service, SnmpCommunity, SnmpUser, Vlan, Zone, port_ranges_not,
+    Rule, Secret, Service, SnmpCommunity, SnmpUser, Vlan, VtyLine, Zone, port_ranges_not,
 )
 from parsers.common import newline_only
 
@@ -1118,10 +1118,25 @@ def _is_ip(text: str) -> bool:
     return p is not None and "/" not in text
 
 
+# Junos SSH algorithm names that differ from OpenSSH's.
+_JUNOS_SSH_NAMES = {
+    "dh-group1-sha1": "diffie-hellman-group1-sha1", "dh-group14-sha1": "diffie-hellman-group14-sha1",
+    "dh-group14-sha256": "diffie-hellman-group14-sha256", "dh-group16-sha512": "diffie-hellman-group16-sha512",
+    "group-exchange-sha1": "diffie-hellman-group-exchange-sha1",
+    "group-exchange-sha2": "diffie-hellman-group-exchange-sha256",
+    "umac-64": "umac-64@openssh.com", "umac-64-etm": "umac-64-etm@openssh.com",
+    "umac-128": "umac-128@openssh.com", "umac-128-etm": "umac-128-etm@openssh.com",
+    "hmac-md5-etm": "hmac-md5-etm@openssh.com", "hmac-md5-96-etm": "hmac-md5-96-etm@openssh.com",
+    "aes128-gcm@openssh.com": "aes128-gcm@openssh.com", "aes256-gcm@openssh.com": "aes256-gcm@openssh.com",
+}
+
+
 def _hash_storage(value: str) -> str:
     v = value.strip('"')
     if v.startswith("$9$"):
         return "reversible"
+    if v.startswith("$8$"):
+        return "encrypted"  # AES-GCM under the system master-password: only the device can read it
     if v.startswith("$1$"):
         return "md5"
     if v.startswith("$5$"):
@@ -1496,9 +1511,10 @@ class _Run:
             classes[cname] = {"idle_timeout": _int(_val(cn, "idle-timeout")), "permissions": _vals(cn, "permissions")}
         self.mfacts["login_classes"] = classes
         # Junos has no device-wide idle timeout: each login class has its own. The
-        # device value is the longest one among the classes local users log in with,
-        # when every such class sets one.
-        missing: set[str] = set()
+        # device value is the longest one among the classes local users log in with
+        # that set one (0 = never, when one class says so); each class that sets none
+        # (its users are never logged out) becomes a login line of its own below.
+        missing: dict[str, Location] = {}
         timeouts: list[tuple[int, Node]] = []
         for user, cls in users:
             if cls in _CLASS_PRIVILEGE:
@@ -1510,12 +1526,18 @@ class _Run:
             t = _get(cn, "idle-timeout") if cn is not None else None
             minutes = _int(_val(t)) if t is not None else None
             if minutes is None or t is None:
-                missing.add(cls or "(no class)")
+                # where to point: the class's definition, or (a predefined class) its first user
+                missing.setdefault(cls or "(no class)", self.loc(cn) if cn is not None else user.loc)
             else:
                 timeouts.append((minutes, t))
         if missing:
             self.mfacts["classes_without_idle_timeout"] = sorted(missing)
-        elif timeouts and self.mgmt.idle_timeout is None:
+            # Without idle-timeout in its login class, a user is never logged out: one
+            # login 'line' per such class, so that the finding names it.
+            for cls_name, where in missing.items():
+                self.mgmt.lines.append(VtyLine(f"login class {cls_name}", where, default_timeout=0,
+                                               extra={"login_class": cls_name}))
+        if timeouts and self.mgmt.idle_timeout is None:
             zero = [x for x in timeouts if x[0] == 0]
             minutes, node = zero[0] if zero else max(timeouts, key=lambda x: x[0])
             self.mgmt.idle_timeout = minutes * 60
@@ -1541,6 +1563,13 @@ class _Run:
                 root_login = _val(c, "root-login")
                 if root_login:
                     self.mfacts["ssh_root_login"] = root_login
+                    self.mgmt.remote_root_login = root_login == "allow"
+                    self.mgmt.remote_root_login_loc = self.loc(_get(c, "root-login"))
+                for kind, stmt in (("cipher", "ciphers"), ("kex", "key-exchange"), ("mac", "macs")):
+                    algs = _vals(c, stmt)
+                    if algs:
+                        self.mgmt.ssh_algorithms[kind] = tuple(_JUNOS_SSH_NAMES.get(a, a) for a in algs)
+                        self.mgmt.ssh_algorithms_loc[kind] = self.loc(_get(c, stmt))
                 self.mfacts["ssh_options"] = {kk: (_vals(cc) or True) for kk, cc in _kids(c)}
                 self.services.append(svc)
             elif k in ("telnet", "ftp", "finger"):
@@ -3369,6 +3398,14 @@ class _Run:
             aaa.enabled = True
         elif aaa.servers:
             self.mfacts["aaa_servers_unused"] = [s.address for s in aaa.servers]
+        # A filter on the loopback's input guards everything addressed to the routing
+        # engine: every management service is restricted by it.
+        guard = next((f for i in self.dev.interfaces if i.name.split(".")[0] == "lo0"
+                      for f in (i.filter_in, i.filter_in6) if f), None)
+        if guard is not None:
+            for svc in self.services:
+                if svc.acl is None:
+                    svc.acl = guard
         # SRX: system services answer only where host-inbound-traffic admits them
         zone_ifaces = [(name, svcs) for name, svcs in self.iface_services.items()]
         oob = list(dict.fromkeys(self.oob_ifaces))

@@ -1004,6 +1004,7 @@ class _Run:
             filt.default_action = PERMIT
         filt.default_note = f"chain policy {policy}"
         filt.extra["policy"] = policy
+        filt.default_loc = loc
 
     # ------------------------------------------------------------------ one rule
 

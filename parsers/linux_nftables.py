@@ -667,6 +667,7 @@ class _Run:
             filt = Filter(name=name, kind="chain", loc=chain.loc, family=fam, is_base=base, hook=chain.hook,
                           priority=chain.priority, table=table.key)
             filt.extra["nft_family"] = table.family
+            filt.ip_traffic = table.family not in ("arp", "bridge")  # frames, not the IP packets of the model
             filt.extra["table"] = table.name
             filt.extra["chain"] = chain.name
             if chain.handle is not None:
@@ -687,6 +688,7 @@ class _Run:
                 filt.extra["policy"] = policy
                 if chain.policy_loc is not None:
                     filt.extra["policy_line"] = chain.policy_loc.line
+                    filt.default_loc = chain.policy_loc
             else:
                 filt.default_action = RETURN
                 filt.default_note = "a regular chain returns to the chain that jumped to it at its end"

@@ -543,7 +543,13 @@ def test_weak_management_plane():
     assert ssh.enabled and ssh.explicit is False and ssh.acl is None
     sline = line_named(d, "vty (management ssh)")
     assert sline.access_class_in is None and sline.exec_timeout is None
-    assert sline.extra["exec_timeout_platform_default"] == 0
+    assert sline.extra["exec_timeout_platform_default"] == 0 and sline.default_timeout == 0  # never
+    assert line_named(d, "vty (management telnet)").default_timeout == 0
+    (group,) = m.snmp_groups
+    assert (group.name, group.version, group.level) == ("LEGACY", "3", "noauth")
+    assert group.loc.line == line_of(path, "snmp-server group LEGACY")
+    (v3user,) = m.snmp_users
+    assert (v3user.name, v3user.auth, v3user.priv) == ("nms-legacy", "md5", "des")
     public, private = m.snmp_communities
     assert (public.secret.default_value, public.access, public.acl) == ("public", "ro", None)
     assert (private.secret.default_value, private.access) == ("private", "rw")
@@ -583,7 +589,8 @@ def test_hardened_management_plane():
     assert snmp.version == "3" and snmp.acl == "ACL-SNMP"
     aaa = m.aaa
     assert aaa.enabled and aaa.authorization_commands and aaa.accounting_commands
-    assert [s.key.storage for s in aaa.servers] == ["reversible", "reversible"]  # global key fills the first
+    # type 8a (AES under the device's own key): not readable from the config
+    assert [s.key.storage for s in aaa.servers] == ["encrypted", "encrypted"]  # global key fills the first
     assert m.facts["aaa_lockout"] == {"failure": 3, "duration": 900}
     assert m.facts["aaa_authentication"]["console"] == ["local"]
     assert m.ntp_authenticated is True and m.facts["ntp_server_keys"] == {"10.99.0.51": "1", "10.99.0.52": "1"}
@@ -837,3 +844,31 @@ def test_weak_fixture_feeds_the_management_checks():
 
 def test_hardened_fixture_gives_no_management_finding():
     assert management_findings("mgmt-hardened.cfg") == {}
+
+
+def test_management_console_and_security_children():
+    """`management console` and `management security`: known settings are read, an
+    unknown child is a parse warning at its line (not silently dropped), and a console
+    without idle-timeout never times out (the EOS default)."""
+    d = text_parse(
+        "hostname a\n"
+        "management console\n"
+        "   idle-timeout 7\n"
+        "   frobnicate 3\n"
+        "management security\n"
+        "   password minimum length 12\n"
+        "   ssl profile TLS\n"
+        "   no entropy source hardware\n"
+        "   blorp\n"
+        "   no blorp\n")
+    console = line_named(d, "console")
+    assert console.exec_timeout == 420 and console.default_timeout == 0
+    assert d.management.facts["password_min_length"] == 12
+    assert sorted((w.loc.line, w.message) for w in d.parse_warnings) == [
+        (4, "unknown management console command 'frobnicate'"),
+        (9, "unknown management security command 'blorp'"),
+        (10, "unknown management security command 'no blorp'"),
+    ]
+    bare = text_parse("hostname a\nmanagement console\n   no idle-timeout\n")
+    assert line_named(bare, "console").exec_timeout is None and bare.parse_warnings == []
+    assert line_named(bare, "console").default_timeout == 0

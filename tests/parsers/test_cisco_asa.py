@@ -489,6 +489,25 @@ def test_weak_management(weak):
     assert users["ops"].secret is None and users["ops"].privilege == 15
     assert m.enable_secret.storage == "md5" and m.enable_secret.default_value == ""
     assert m.facts["passwd"] == "md5" and m.facts["passwd_default"] == "cisco"
+    path = CASES / "mgmt-weak.cfg"
+    passwd_line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if t.startswith("passwd "))
+    assert m.login_password.default_value == "cisco" and m.login_password_loc.line == passwd_line
+    # SSH algorithms, with OpenSSH names: 'low' offers 3DES besides AES
+    assert m.ssh_algorithms["kex"] == ("diffie-hellman-group1-sha1",)
+    assert "3des-cbc" in m.ssh_algorithms["cipher"] and "mac" not in m.ssh_algorithms
+    assert m.ssh_algorithms_loc["cipher"].line == line_of(path, "ssh cipher encryption low")
+    # SNMPv3 group and user
+    (group,) = m.snmp_groups
+    assert (group.name, group.version, group.level) == ("LEGACY", "3", "auth")
+    assert [(u.name, u.auth, u.priv) for u in m.snmp_users] == [("nms-legacy", "md5", None)]
+    # idle timeouts of the sessions: set (ssh, telnet), the ASDM default (20 min), console 0
+    sessions = {ln.name: (ln.exec_timeout, ln.default_timeout, ln.loc.line if ln.loc else None) for ln in m.lines}
+    assert sessions == {
+        "console": (0, 0, line_of(path, "console timeout 0")),
+        "ssh": (3600, 300, line_of(path, "ssh timeout 60")),
+        "telnet": (3600, 300, line_of(path, "telnet timeout 60")),
+        "http (ASDM)": (None, 1200, line_of(path, "http server enable")),
+    }
     # no AAA, no remote logging, no timestamps, no NTP, no banner
     assert m.aaa.enabled is False and m.aaa.servers == []
     assert m.log_hosts == [] and m.log_timestamps is False
@@ -526,8 +545,8 @@ def test_hardened_management(hardened):
     assert aaa.enabled is True
     assert [(s.protocol, s.address) for s in aaa.servers] == [
         ("tacacs+", "10.99.0.11"), ("tacacs+", "10.99.0.12"), ("radius", "10.99.0.13")]
-    assert aaa.servers[0].key.storage == "unknown"  # masked by show running-config
-    assert aaa.servers[2].key.storage == "plaintext" and aaa.servers[2].key.default_value is None
+    # masked by show running-config (the keys are encrypted under the master passphrase)
+    assert [s.key.storage for s in aaa.servers] == ["unknown", "unknown", "unknown"]
     assert aaa.login_methods == ["group TACACS", "local"]
     assert m.facts["aaa_authentication"]["ssh"] == ["group TACACS", "local"]
     assert m.facts["aaa_authentication"]["serial"] == ["local"]
@@ -569,6 +588,26 @@ def test_hardened_management(hardened):
     assert f["ssl"] == {"server-version": "tlsv1.2", "cipher": "tlsv1.2 high"}
     assert f["password_policy"] == {"minimum-length": "15"}
     assert hardened.interface("outside").extra["standby"] == "198.51.100.3"
+
+
+def test_aaa_server_keys_and_session_defaults():
+    d = parse("ASA Version 9.8(4)\nhostname fw\n"
+              "aaa-server RAD protocol radius\n"
+              "aaa-server RAD (inside) host 10.0.0.5 key s3cretRadiusKey\n"
+              "aaa-server RAD (inside) host 10.0.0.6\n"
+              " key *****\n"
+              "ssh 10.0.0.0 255.0.0.0 inside\n"
+              "ssh cipher encryption custom \"aes256-ctr:3des-cbc\"\n"
+              "ssh cipher integrity high\n")
+    m = d.management
+    inline, masked = m.aaa.servers
+    assert inline.key.storage == "plaintext" and inline.key.default_value is None
+    assert masked.key.storage == "unknown"
+    assert m.ssh_algorithms == {"cipher": ("aes256-ctr", "3des-cbc"), "mac": ("hmac-sha2-256",)}
+    # no 'ssh timeout' (5 minutes) and no 'console timeout' (never): the ASA defaults
+    assert {ln.name: (ln.exec_timeout, ln.default_timeout) for ln in m.lines} == {
+        "ssh": (None, 300), "console": (None, 0)}
+    assert "s3cretRadiusKey" not in repr(d)
 
 
 def test_http_lines_without_http_server_enable_grant_nothing():

@@ -548,7 +548,14 @@ def test_weak_management_plane():
     users = {u.name: u for u in m.users}
     assert users["admin"].privilege == 15 and users["admin"].secret.storage == "reversible"
     assert users["operator"].secret.storage == "plaintext" and users["operator"].privilege is None
-    assert m.aaa.enabled is False and m.aaa.servers == []
+    # no aaa new-model, yet a legacy TACACS+ server with its key in clear text
+    assert m.aaa.enabled is False
+    (tacacs,) = m.aaa.servers
+    assert (tacacs.protocol, tacacs.address, tacacs.key.storage) == ("tacacs+", "10.99.0.41", "plaintext")
+    assert tacacs.loc.line == line_of(path, "tacacs-server host 10.99.0.41") and "Tacacs4Branch" not in tacacs.loc.text
+    (group,) = m.snmp_groups
+    assert (group.name, group.version, group.level) == ("LEGACY", "3", "noauth")
+    assert [(u.name, u.auth, u.priv) for u in m.snmp_users] == [("monitor", "md5", "des")]
     assert m.log_hosts == [] and m.ntp_servers == []
     assert m.log_timestamps is False
     assert m.password_encryption is False
@@ -560,6 +567,8 @@ def test_weak_management_plane():
     assert lines["vty 5 15"].transport_input == ("all",) and lines["vty 5 15"].login == "none"
     assert lines["con 0"].exec_timeout == 0 and lines["con 0"].password.storage == "reversible"
     assert lines["aux 0"].transport_input is None  # platform default
+    # no exec-timeout: the IOS default (10 minutes) applies
+    assert lines["vty 5 15"].exec_timeout is None and lines["vty 5 15"].default_timeout == 600
     facts = m.facts
     assert facts["cdp_enabled"] is True and facts["ip_source_route"] is True and facts["service_pad"] is True
 
@@ -588,8 +597,10 @@ def test_hardened_management_plane():
     assert aaa.login_methods == ["group TACACS-GRP", "local"]
     assert aaa.authorization_commands is True and aaa.accounting_commands is True
     assert aaa.accounting_loc.line == line_of(path, "aaa accounting commands 15")
+    # type 6: AES under the router's own key, not readable from the config
     assert [(s.protocol, s.address, s.key.storage) for s in aaa.servers] == [
-        ("tacacs+", "10.99.0.41", "reversible"), ("tacacs+", "10.99.0.42", "reversible")]
+        ("tacacs+", "10.99.0.41", "encrypted"), ("tacacs+", "10.99.0.42", "encrypted")]
+    assert m.facts["password_encryption_aes"] is True
     assert [(h.address, h.transport, h.port) for h in m.log_hosts] == [("10.99.0.20", "tcp", 601), ("10.99.0.21", "udp", None)]
     assert m.log_timestamps is True and m.log_timestamps_loc.line == line_of(path, "service timestamps log")
     assert m.ntp_servers == ["10.99.0.10", "10.99.0.11"] and m.ntp_authenticated is True
@@ -931,3 +942,50 @@ def test_unreadable_acl_lines_keep_the_implicit_deny():
     assert d.filters["R"].default_action == DENY and d.filters["U"].default_action == DENY
     assert [w.message for w in d.parse_warnings] == [
         "reflexive ACL 'evaluate MIRROR' is not modelled (entry skipped)", "unknown access-list entry 'frob'"]
+
+
+def test_aaa_servers_archive_and_ssh_algorithms():
+    """`tacacs server`, `aaa group server` and `archive` blocks: known settings are read,
+    an unknown child is a parse warning at its line instead of being dropped."""
+    d = PARSER.parse(
+        "hostname r1\n"
+        "tacacs server TAC1\n"
+        " address ipv4 10.99.0.41\n"
+        " key 7 0000000000000000\n"
+        " timeout 5\n"
+        " frobnicate yes\n"
+        "aaa group server tacacs+ GRP\n"
+        " server name TAC1\n"
+        " server-private 10.99.0.43 key 0 PlainKey77\n"
+        " ip vrf forwarding MGMT\n"
+        " bogus-setting 1\n"
+        "archive\n"
+        " log config\n"
+        "  logging enable\n"
+        "  hidekeys\n"
+        "  notify syslog\n"
+        "  wobble\n"
+        " path flash:backup\n"
+        " weird 3\n"
+        "ip ssh server algorithm encryption aes256-ctr 3des-cbc\n"
+        "ip ssh server algorithm kex diffie-hellman-group1-sha1\n"
+        "ip finger\n"
+        "ip rcmd rsh-enable\n"
+        "password encryption aes\n"
+        "password bogus\n", "a.cfg")
+    m = d.management
+    assert [(s.address, s.key.storage) for s in m.aaa.servers] == [("10.99.0.41", "reversible"), ("10.99.0.43", "plaintext")]
+    assert m.facts["aaa_groups"]["GRP"]["servers"] == ["TAC1", "10.99.0.43"]
+    assert m.facts["archive_logging_enable"] is True and m.facts["archive_hidekeys"] is True
+    assert m.facts["archive_path"] == "flash:"
+    assert m.ssh_algorithms == {"cipher": ("aes256-ctr", "3des-cbc"), "kex": ("diffie-hellman-group1-sha1",)}
+    assert [(s.protocol, s.enabled) for s in m.services if s.protocol in ("finger", "rsh")] == [
+        ("finger", True), ("rsh", True)]
+    assert sorted((w.loc.line, w.message) for w in d.parse_warnings) == [
+        (6, "unknown tacacs+ server setting 'frobnicate'"),
+        (11, "unknown aaa group server setting 'bogus-setting'"),
+        (17, "unknown archive log config setting 'wobble'"),
+        (19, "unknown archive setting 'weird'"),
+        (25, "unknown command 'password bogus'"),
+    ]
+    assert "PlainKey77" not in repr(d)

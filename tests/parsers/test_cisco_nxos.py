@@ -630,6 +630,9 @@ def test_weak_management_plane():
     assert vty.access_class_in is None and vty.exec_timeout == 0
     assert m.facts["password_strength_check"] is False
     assert m.facts["password_strength_check_loc"].line == line_of(path, "no password strength-check")
+    assert m.password_complexity is False
+    assert m.password_complexity_loc.line == line_of(path, "no password strength-check")
+    assert [(u.name, u.auth, u.priv) for u in m.snmp_users] == [("nms-legacy", "md5", None)]
     assert m.facts["nxapi"]["http"] == {"enabled": True, "port": 80}
     assert d.parse_warnings == []
 
@@ -660,7 +663,8 @@ def test_hardened_management_plane():
     assert m.facts["aaa_authentication"]["console"] == ["local"]
     assert aaa.authorization_commands and aaa.accounting_commands
     assert aaa.accounting_loc.line == line_of(path, "aaa accounting default group TACACS-GRP")
-    assert [s.key.storage for s in aaa.servers] == ["reversible", "reversible"]  # global key fills the first
+    # type 6: AES under the switch's own key (feature password encryption aes)
+    assert [s.key.storage for s in aaa.servers] == ["encrypted", "encrypted"]  # global key fills the first
     assert m.ntp_authenticated is True and m.facts["ntp_server_keys"] == {"10.99.0.51": "1", "10.99.0.52": "1"}
     assert m.facts["ntp_trusted_keys"] == ["1"]
     assert [(h.address, h.transport, h.port) for h in m.log_hosts] == [
@@ -709,7 +713,17 @@ def test_nxapi_services():
 def test_password_strength_check_defaults_to_on():
     m = text_parse("hostname a\n").management
     assert m.facts["password_strength_check"] is True
+    assert m.password_complexity is None  # the config does not say
     assert m.log_timestamps is True
+    assert text_parse("hostname a\npassword strength-check\n").management.password_complexity is True
+
+
+def test_ssh_algorithms():
+    m = text_parse("hostname a\nssh ciphers aes256-ctr 3des-cbc\nssh macs hmac-sha2-256 hmac-md5\n"
+                   "ssh kexalgos all\n").management
+    # 'all' names no algorithm: what the release offers is not in the config
+    assert m.ssh_algorithms == {"cipher": ("aes256-ctr", "3des-cbc"), "mac": ("hmac-sha2-256", "hmac-md5")}
+    assert m.ssh_algorithms_loc["mac"].line == 3
 
 
 @pytest.mark.parametrize("line,storage,privilege", [

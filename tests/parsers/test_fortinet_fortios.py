@@ -622,6 +622,8 @@ def test_weak_management(weak):
     assert (m.aaa.enabled, [(s.protocol, s.address, s.key.storage) for s in m.aaa.servers]) == (
         False, [("radius", "192.168.1.20", "reversible")])
     assert m.facts["strong_crypto"] is False and m.facts["admin_telnet"] is True
+    assert m.strong_crypto is False and m.strong_crypto_loc.line == line_of(CASES / "mgmt-weak.conf", "set strong-crypto disable")
+    assert m.idle_timeout_default is None  # admintimeout is set
     assert m.banners == {}
     assert m.aaa.accounting_commands is False  # no log host receives the configuration-change events
 
@@ -1039,3 +1041,13 @@ def test_remote_access_in_the_model(vpn):
               '    config authentication-rule\n        edit 1\n            set groups "g"\n        next\n    end\nend\n')
     (ra,) = d.remote_access
     assert (ra.mfa, ra.min_tls, ra.encryption) == (True, "1.2", [])
+
+
+def test_admintimeout_and_strong_crypto_defaults():
+    """No admintimeout: FortiOS logs an idle admin out after 5 minutes; no strong-crypto
+    line: the model does not say (the default is enable)."""
+    m = parse("config system global\n    set hostname \"fw\"\nend\n").management
+    assert (m.idle_timeout, m.idle_timeout_default) == (None, 300)
+    assert m.strong_crypto is None
+    m = parse("config system global\n    set strong-crypto enable\nend\n").management
+    assert m.strong_crypto is True and m.strong_crypto_loc.line == 2

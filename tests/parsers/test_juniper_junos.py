@@ -847,7 +847,11 @@ def test_exch_fw_management(exch):
     (community,) = m.snmp_communities
     assert (community.version, community.access, community.hosts) == ("2c", "ro", ["10.99.0.0/24"])
     assert community.secret.default_value is None and community.loc.text.startswith("community <redacted>")
-    assert m.facts["classes_without_idle_timeout"] == ["super-user"] and m.idle_timeout is None
+    # the class that sets one (noc-admin, 10 minutes); super-user sets none: its users are
+    # never logged out, a login line of its own that points at the first of them
+    assert m.facts["classes_without_idle_timeout"] == ["super-user"] and m.idle_timeout == 600
+    (cls,) = [ln for ln in m.lines if ln.name == "login class super-user"]
+    assert cls.exec_timeout is None and cls.default_timeout == 0 and cls.loc.text.startswith("user ")
 
 
 # --------------------------------------------------------------------------- management plane
@@ -861,7 +865,14 @@ def test_weak_management(weak):
     assert svc["http"].interfaces == ["ge-0/0/0.0"] and svc["http"].port == 80
     assert m.ssh_version == "1,2" and svc["ssh"].version == "1,2"
     assert m.facts["ssh_root_login"] == "allow"
+    assert m.remote_root_login is True and m.remote_root_login_loc.line == line_of(CASES / "mgmt-weak.conf", "root-login allow;")
     assert m.ssh_version_loc.line == line_of(CASES / "mgmt-weak.conf", "protocol-version [ v1 v2 ];")
+    assert m.ssh_algorithms == {"cipher": ("3des-cbc", "aes128-ctr"),
+                                "kex": ("diffie-hellman-group1-sha1", "ecdh-sha2-nistp256")}
+    assert m.ssh_algorithms_loc["kex"].line == line_of(CASES / "mgmt-weak.conf", "key-exchange [ dh-group1-sha1 ecdh-sha2-nistp256 ];")
+    # nothing guards the routing engine: no filter on lo0
+    assert all(s.acl is None for s in m.services if s.protocol != "snmp")
+    assert sorted(ln.name for ln in m.lines) == ["login class operator", "login class super-user"]
     users = {u.name: u for u in m.users}
     assert users["admin"].secret.storage == "md5" and users["root"].secret.storage == "md5"
     assert users["helpdesk"].privilege == 5
@@ -888,6 +899,10 @@ def test_hardened_management(hardened):
     assert users["chen.wei"].key_auth is True and users["chen.wei"].secret.storage == "sha512"
     assert users["lin.hui"].secret.storage == "sha256"
     assert users["chen.wei"].privilege is None and users["chen.wei"].role == "net-ops"
+    assert m.remote_root_login is False
+    # the filter on lo0 guards every service addressed to the routing engine
+    assert {s.acl for s in m.services} == {"PROTECT-RE"}
+    assert [s.key.storage for s in m.aaa.servers] == ["encrypted", "encrypted"]  # $8$, under the master password
     assert m.idle_timeout == 600  # the longest class idle-timeout (net-ro, 10 minutes)
     assert m.idle_timeout_loc.line == line_of(CASES / "mgmt-hardened.conf", "idle-timeout 10;")
     assert m.banners == {"exec": "Change window: Saturday 02:00-06:00 (CAB approval required)",
@@ -909,6 +924,7 @@ def test_hardened_management(hardened):
 
 def test_secret_storage_kinds():
     assert jj._hash_storage("$9$abc") == "reversible"
+    assert jj._hash_storage("$8$aes256-gcm$hmac-sha2-256$100$abc") == "encrypted"
     assert jj._hash_storage('"$1$aa$bb"') == "md5"
     assert jj._hash_storage("$5$aa$bb") == "sha256" and jj._hash_storage("$6$aa$bb") == "sha512"
     assert jj._hash_storage("abJnggxhB/yWI") == "hash"

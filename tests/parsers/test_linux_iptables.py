@@ -881,3 +881,10 @@ def test_rate_and_connection_limits():
     assert spoof.in_interfaces == ("eth0",) and spoof.in_interfaces_negated
     assert spoof.services == (ANY_SERVICE,) and spoof.approximations == ()
     assert warnings(d) == []
+
+
+def test_chain_policy_line():
+    """The line of a built-in chain's policy (`:INPUT DROP [0:0]`) is where its default
+    is stated (what NL212 points at)."""
+    d = parse("*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n-A INPUT -p tcp --dport 22 -j ACCEPT\nCOMMIT\n")
+    assert d.filters["INPUT"].default_loc.line == 2 and d.filters["FORWARD"].default_loc.line == 3

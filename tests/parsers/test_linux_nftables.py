@@ -729,3 +729,24 @@ def test_speed_20k_rules():
     elapsed = time.perf_counter() - t0
     assert len(d.filters["inet/filter/forward"].rules) == 20_000
     assert elapsed < 4.0, elapsed  # about 0.6 s here; generous for slow CI machines
+
+
+def test_chain_policy_line_and_non_ip_tables():
+    """A base chain's policy is located at its own line (what NL212 points at); chains
+    of arp and bridge tables see frames, not the IP packets of the model."""
+    d = parse(
+        "table inet filter {\n"
+        "\tchain input {\n"
+        "\t\ttype filter hook input priority filter; policy drop;\n"
+        "\t\ttcp dport 22 accept\n"
+        "\t}\n"
+        "}\n"
+        "table arp a {\n"
+        "\tchain input {\n"
+        "\t\ttype filter hook input priority 0; policy accept;\n"
+        "\t}\n"
+        "}\n")
+    inp = d.filters["inet/filter/input"]
+    assert inp.default_loc.line == 3 and inp.loc.line == 2 and inp.ip_traffic is True
+    (arp,) = [f for f in d.filters.values() if f.extra.get("nft_family") == "arp"]
+    assert arp.ip_traffic is False
