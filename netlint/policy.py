@@ -17,8 +17,13 @@ from pathlib import Path
 from typing import Any
 
 ZONE_KINDS = ("external", "dmz", "prod", "uat", "mgmt", "internal", "partner", "guest")
-TOP_KEYS = {"organization", "zones", "flows", "risky_services", "exceptions", "documentation"}
+TOP_KEYS = {"organization", "zones", "flows", "risky_services", "exceptions", "documentation", "management"}
 DOCUMENTATION_KEYS = {"ticket_pattern"}
+MANAGEMENT_KEYS = {"max_idle_minutes"}
+# CIS benchmarks (IOS XE 1.2.6-1.2.8, PAN-OS 1.4.1, FortiGate 2.4.4) ask for 10 minutes
+# at most; the STIGs for 5. The policy may lower or raise it.
+DEFAULT_MAX_IDLE_MINUTES = 10
+MAX_IDLE_LIMIT = 1440  # a day: beyond that the setting means nothing
 ZONE_KEYS = {"kind", "subnets", "interfaces", "vlans", "description"}
 FLOW_KEYS = {"from", "to", "services", "description", "ticket"}
 EXCEPTION_KEYS = {"fingerprint", "reason", "approved_by", "expires", "rule_id"}
@@ -89,6 +94,8 @@ class Policy:
     inferred: bool = False
     notes: list[str] = field(default_factory=list)
     ticket_pattern: str | None = None  # a rule's remark must match it (documentation: {ticket_pattern: ...})
+    # The longest an idle administrative session may stay open (management: {max_idle_minutes: N}).
+    max_idle_minutes: int = DEFAULT_MAX_IDLE_MINUTES
 
     # ---- lookups
 
@@ -283,6 +290,15 @@ class _Loader:
                 except re.error as exc:
                     raise self.err(node, f"ticket_pattern '{pattern}' is not a valid regular expression ({exc})") from None
                 pol.ticket_pattern = pattern
+        if "management" in top:
+            mgmt = self.mapping(top["management"][1], "management", MANAGEMENT_KEYS)
+            if "max_idle_minutes" in mgmt:
+                node = mgmt["max_idle_minutes"][1]
+                value = self.scalar(node, "max_idle_minutes")
+                if not re.fullmatch(r"[0-9]+", value) or not 1 <= int(value) <= MAX_IDLE_LIMIT:
+                    raise self.err(node, f"max_idle_minutes must be a whole number of minutes from 1 to {MAX_IDLE_LIMIT}, "
+                                         f"not '{value}'")
+                pol.max_idle_minutes = int(value)
         return pol
 
     def zone(self, name: str, knode, vnode) -> Zone:
@@ -562,6 +578,12 @@ risky_services: default
 # accept any remark.
 documentation:
   ticket_pattern: "CHG-[0-9]+"
+
+# Management plane: the longest an idle administrative session (console, SSH, web
+# admin) may stay open before the device logs it out (articles 9.2, 6.3). CIS asks for
+# 10 minutes at most, the DISA STIGs for 5.
+management:
+  max_idle_minutes: 10
 
 # Findings accepted by the CISO, by fingerprint (from `netlint lint --format json`).
 # An exception past its date stops suppressing and is reported.

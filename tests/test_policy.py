@@ -51,6 +51,15 @@ def test_a_good_policy_loads(tmp_path):
     (GOOD + "exceptions:\n  - {fingerprint: abc, reason: r, approved_by: CISO, expires: soon}\n", 9,
      "expires 'soon' is not a date"),
     (GOOD + "zones2: {}\n", 8, "unknown key 'zones2'"),
+    (GOOD + "management: {max_idle_minutes: 0}\n", 8,
+     "max_idle_minutes must be a whole number of minutes from 1 to 1440, not '0'"),
+    (GOOD + "management:\n  max_idle_minutes: ten\n", 9, "max_idle_minutes must be a whole number of minutes"),
+    (GOOD + "management: {max_idle_minutes: 7.5}\n", 8, "not '7.5'"),
+    (GOOD + "management: {max_idle_minutes: 1441}\n", 8, "from 1 to 1440, not '1441'"),
+    (GOOD + "management: {max_idle_minutes: [5]}\n", 8, "max_idle_minutes must be a single value"),
+    (GOOD + "management: {max_idle_minute: 5}\n", 8,
+     "unknown key 'max_idle_minute' in management (did you mean 'max_idle_minutes'?)"),
+    (GOOD + "management: 10\n", 8, "management must be a mapping"),
     ("zones: [a, b\n", 2, "not valid YAML"),
 ])
 def test_each_policy_error_names_file_and_line(tmp_path, text, line, message):
@@ -59,6 +68,13 @@ def test_each_policy_error_names_file_and_line(tmp_path, text, line, message):
         load_policy(path)
     assert str(err.value).startswith(f"{path}:{line}: ")
     assert message in str(err.value)
+
+
+def test_management_max_idle_minutes(tmp_path):
+    assert load_policy(write(tmp_path, GOOD)).max_idle_minutes == 10  # not set: 10 minutes
+    pol = load_policy(write(tmp_path, GOOD + "management:\n  max_idle_minutes: 5\n"))
+    assert pol.max_idle_minutes == 5
+    assert load_policy(write(tmp_path, GOOD + "management: {max_idle_minutes: 1440}\n")).max_idle_minutes == 1440
 
 
 def test_duplicate_zone_and_empty_file(tmp_path):
@@ -93,6 +109,7 @@ def test_init_writes_a_starter_that_loads(cli, tmp_path, monkeypatch):
     pol = load_policy(tmp_path / "netlint.yaml")
     assert {z.kind for z in pol.zones.values()} >= {"external", "dmz", "prod", "uat", "mgmt", "internal"}
     assert pol.category == 1 and pol.flows
+    assert pol.max_idle_minutes == 10 and "max_idle_minutes: 10" in (tmp_path / "netlint.yaml").read_text()
     code, _, err = cli("init")
     assert code == 2 and "already exists" in err
 

@@ -13,7 +13,7 @@ from conftest import FIXTURES, ROOT
 
 # The secret-bearing syntax of each vendor: group 1 is the secret value.
 PATTERNS = [
-    r"\b(?:password|secret)\s+(?:[0-9]\s+)?(\S+)",  # IOS/NX-OS/EOS/ASA
+    r"\b(?:password|secret|passwd)\s+(?:[0-9]\s+)?(\S+)",  # IOS/NX-OS/EOS/ASA (passwd: the ASA login password)
     r"\bkey(?:-string)?\s+(?:[0-9]\s+)?(\S+)",  # TACACS/RADIUS/NTP keys
     r"\bsnmp-server community\s+(\S+)",
     r"\bcommunity\s+\"?([^\s\";]+)",  # Junos / others
