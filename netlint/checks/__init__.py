@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable
 from netlint.findings import CATEGORIES, SEVERITIES, Finding
 from netlint.model import Device, Location
 
-CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching", "lifecycle", "exposure", "access")
+CHECK_MODULES = ("parsing", "rulesets", "management", "zones", "switching", "lifecycle", "exposure", "access", "host")
 
 
 @dataclass
@@ -34,6 +34,10 @@ class Check:
     scope: str  # device | network
     func: Callable[..., Iterable[Issue]]
     doc: str
+    # False for a check of a management category that reads the device's filters, not
+    # its management settings: it runs even where the config cannot show the
+    # management plane (an iptables-save, an nft ruleset).
+    management_plane: bool = True
 
     @property
     def summary(self) -> str:
@@ -56,7 +60,8 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def check(id: str, name: str, category: str, severity: str, articles: Iterable[str] | None = None, scope: str = "device"):
+def check(id: str, name: str, category: str, severity: str, articles: Iterable[str] | None = None, scope: str = "device",
+          management_plane: bool = True):
     """Register a check. Articles default to the category's articles (contract section 3)."""
     if category not in CATEGORIES:
         raise ValueError(f"{id}: unknown category {category}")
@@ -69,7 +74,7 @@ def check(id: str, name: str, category: str, severity: str, articles: Iterable[s
         REGISTRY[id] = Check(
             id=id, name=name, category=category, severity=severity,
             articles=tuple(articles) if articles is not None else CATEGORIES[category],
-            scope=scope, func=func, doc=func.__doc__ or "",
+            scope=scope, func=func, doc=func.__doc__ or "", management_plane=management_plane,
         )
         return func
 
@@ -201,7 +206,7 @@ def run_device_checks(ctx: DeviceContext, checks: list[Check]) -> list[Finding]:
     for chk in checks:
         if chk.scope != "device":
             continue
-        if chk.category in MANAGEMENT_CATEGORIES and not ctx.device.management_visible:
+        if chk.category in MANAGEMENT_CATEGORIES and chk.management_plane and not ctx.device.management_visible:
             continue  # the config cannot show it: no "missing" finding
         for issue in chk.func(ctx):
             out.append(_to_finding(chk, issue, ctx.device))
