@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -99,35 +100,74 @@ class Policy:
 
     # ---- lookups
 
+    def _subnet_index(self) -> dict:
+        """Zone subnets indexed for lookups that cost no more with a thousand branch
+        subnets than with ten: per IP version, {prefix length: {network: [zones]}} for
+        the subnets containing a network (at most one per length), and the sorted
+        subnet starts for those inside it. Built on first use; zones are not changed
+        after the policy is loaded."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for z in self.zones.values():
+                for n in z.subnets:
+                    by_len, starts = index.setdefault(n.version, ({}, []))
+                    by_len.setdefault(n.prefixlen, {}).setdefault(int(n.network_address), []).append(z)
+                    starts.append((int(n.network_address), int(n.broadcast_address), n.prefixlen, z.name))
+            for _, starts in index.values():
+                starts.sort()
+            self.__dict__["_index"] = index
+        return index
+
+    def _containing(self, version: int, first: int, last: int, max_bits: int) -> list[tuple[int, Zone]]:
+        """(prefix length, zone) of every zone subnet containing [first, last], in
+        zone order within a length."""
+        by_len, _ = self._subnet_index().get(version, ({}, []))
+        out = []
+        for plen, nets in by_len.items():
+            host = max_bits - plen
+            base = first >> host << host
+            if base | ((1 << host) - 1) >= last:
+                out.extend((plen, z) for z in nets.get(base, ()))
+        return out
+
+    @staticmethod
+    def _bits(version: int) -> int:
+        return 32 if version == 4 else 128
+
     def zone_of_address(self, addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> Zone | None:
         """Longest-prefix match; the 0.0.0.0/0 zone holds what nothing more specific does."""
+        value = int(addr)
+        found = self._containing(addr.version, value, value, self._bits(addr.version))
+        return self._longest(found)
+
+    @staticmethod
+    def _longest(found: list[tuple[int, Zone]]) -> Zone | None:
         best, best_len = None, -1
-        for z in self.zones.values():
-            for n in z.subnets:
-                if n.version == addr.version and addr in n and n.prefixlen > best_len:
-                    best, best_len = z, n.prefixlen
+        for plen, z in found:  # first zone wins among equal lengths, as the policy lists them
+            if plen > best_len:
+                best, best_len = z, plen
         return best
 
     def zones_of_network(self, net) -> list[Zone]:
-        """Zones whose subnets overlap a network, most specific first."""
-        out = []
-        for z in self.zones.values():
-            if any(n.version == net.version and n.overlaps(net) for n in z.subnets):
-                out.append(z)
-        return out
+        """Zones whose subnets overlap a network (contain it or lie inside it), in
+        the policy's order."""
+        first, last = int(net.network_address), int(net.broadcast_address)
+        names = {z.name for _, z in self._containing(net.version, first, last, self._bits(net.version))}
+        _, starts = self._subnet_index().get(net.version, ({}, []))
+        i = bisect_left(starts, (first,))
+        while i < len(starts) and starts[i][0] <= last:
+            names.add(starts[i][3])
+            i += 1
+        return [z for z in self.zones.values() if z.name in names]
 
     def zone_of_network(self, net, include_catch_all: bool = True) -> Zone | None:
         """The zone holding a whole subnet (longest prefix containing it)."""
-        best, best_len = None, -1
-        for z in self.zones.values():
-            for n in z.subnets:
-                if n.version != net.version or not net.subnet_of(n):
-                    continue
-                if n.prefixlen == 0 and not include_catch_all:
-                    continue
-                if n.prefixlen > best_len:
-                    best, best_len = z, n.prefixlen
-        return best
+        found = self._containing(net.version, int(net.network_address), int(net.broadcast_address),
+                                 self._bits(net.version))
+        if not include_catch_all:
+            found = [(plen, z) for plen, z in found if plen != 0]
+        return self._longest(found)
 
     def zone_of_vlan(self, vlan: int) -> Zone | None:
         return next((z for z in self.zones.values() if vlan in z.vlans), None)

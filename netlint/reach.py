@@ -93,6 +93,12 @@ class Reachability:
         self._fs: dict[int, FilterSet] = {}
         self._zone_sets: dict[tuple[str, str], PacketSet] = {}
         self._pairs: dict[tuple[str, str], PairResult] = {}
+        # per filtering stage (device, filter, context): what it permits, and which rule
+        # permits what, over all packets. A stateless filter's verdict on a packet does
+        # not depend on the other packets, so its effect on any entry set is that set
+        # intersected with these: one filter run per stage, not one per path crossing it.
+        self._stage_permit: dict[tuple, PacketSet] = {}
+        self._stage_hits: dict[tuple, list[tuple[str, int | None, PacketSet]]] = {}
 
     def filterset(self, d: Device) -> FilterSet:
         if id(d) not in self._fs:
@@ -205,15 +211,39 @@ class Reachability:
         names = {n.lower() for n in filt.zones}
         return any(x and x.lower() in names for x in (fin.name, fin.zone))
 
+    @staticmethod
+    def _stage_key(stage: Stage) -> tuple:
+        return id(stage.device), stage.filter, tuple(sorted(stage.context.items()))
+
     def stage_permits(self, stage: Stage, entry: PacketSet) -> PacketSet:
         """The part of `entry` (header-only) this stage lets through."""
         if stage.kind == "security-level":
             return entry if stage.allows else self.space.FALSE
-        fs = self.filterset(stage.device)
-        cf = fs.compiled(stage.filter)
-        ctx = self.space.context_values(stage.context)
-        permit, _, _ = cf.run_on(entry & ctx)
-        return self.space.with_context(permit, stage.context)
+        key = self._stage_key(stage)
+        permitted = self._stage_permit.get(key)
+        if permitted is None:
+            cf = self.filterset(stage.device).compiled(stage.filter)
+            permit, _, _ = cf.run_on(self.space.context_values(stage.context))
+            permitted = self._stage_permit[key] = self.space.with_context(permit, stage.context)
+        return entry & permitted
+
+    def stage_hits(self, stage: Stage) -> list[tuple[str, int | None, PacketSet]]:
+        """Every permit decision of a filter stage over all packets (header-only):
+        (filter name, rule index or None for the default, packets), in the order the
+        filter takes them."""
+        key = self._stage_key(stage)
+        hits = self._stage_hits.get(key)
+        if hits is None:
+            hits = []
+
+            def record(fname, index, hit, action):
+                if action == PERMIT:
+                    hits.append((fname, index, self.space.with_context(hit, stage.context)))
+
+            cf = self.filterset(stage.device).compiled(stage.filter)
+            cf.run_on(self.space.context_values(stage.context), record=record)
+            self._stage_hits[key] = hits
+        return hits
 
     # ---- pairs
 
@@ -259,19 +289,11 @@ class Reachability:
             filt_obj = st.device.filters[st.filter]
             if (filt_obj.table or "filter") in NON_FILTERING_TABLES:
                 continue  # NAT/mangle chains accept by design: they are nobody's permit
-            fs = self.filterset(st.device)
-            cf = fs.compiled(st.filter)
-            hits: list[tuple[str, int | None, PacketSet]] = []
-
-            def record(fname, index, hit, action, _hits=hits):
-                if action == PERMIT:
-                    _hits.append((fname, index, hit))
-
-            ctx = self.space.context_values(st.context)
-            cf.run_on(current & ctx, record=record)
-            for fname, index, hit in hits:
+            for fname, index, permitted in self.stage_hits(st):
+                header = current & permitted
+                if header.is_empty():
+                    continue
                 filt = st.device.filters[fname]
-                header = self.space.with_context(hit, st.context)
                 if index is None:
                     loc = filt.loc or Location(st.device.file, 1, 1, "")
                     text = f"default action of {fname}: {filt.default_action}" + (f" ({filt.default_note})" if filt.default_note else "")

@@ -160,3 +160,54 @@ def test_project_config_names_the_policy(cli, tmp_path, monkeypatch):
     code, _, err = cli("lint", ".")
     assert code == 2 and ".netlint.yaml:1: unknown key 'polcy'" in err
     assert ROOT.exists()
+
+
+# ----------------------------------------------------------------------------- zone lookups
+
+
+def _naive_zones_of_network(pol, net):
+    return [z for z in pol.zones.values() if any(n.version == net.version and n.overlaps(net) for n in z.subnets)]
+
+
+def _naive_zone_of_network(pol, net, include_catch_all=True):
+    best, best_len = None, -1
+    for z in pol.zones.values():
+        for n in z.subnets:
+            if n.version == net.version and net.subnet_of(n) and (include_catch_all or n.prefixlen) and n.prefixlen > best_len:
+                best, best_len = z, n.prefixlen
+    return best
+
+
+def test_indexed_zone_lookups_agree_with_a_scan_of_every_subnet():
+    """The lookups behind NL102, the zone graph and the worksheet use an index of the
+    zone subnets (a repository of a thousand branches lists thousands of subnets);
+    on random nested and overlapping subnets of both versions, including a subnet
+    listed by two zones and a catch-all zone, they answer as a scan of every subnet."""
+    import ipaddress
+    import random
+
+    from netlint.policy import Policy, Zone
+
+    rnd = random.Random(5)
+
+    def rnd_net(version):
+        bits = 32 if version == 4 else 128
+        plen = rnd.choice([0, 8, 12, 16, 19, 20, 24, 28, 30, 32] if version == 4 else [0, 32, 48, 56, 64, 128])
+        base = rnd.choice([0x0A000000, 0x0A400000, 0xAC100000]) if version == 4 else 0x20010DB8 << 96
+        addr = base | rnd.getrandbits(bits - 8 if version == 4 else 64) if plen else 0
+        return ipaddress.ip_network((addr, plen), strict=False)
+
+    for _ in range(40):
+        zones = {}
+        for i in range(6):
+            nets = [rnd_net(rnd.choice([4, 4, 6])) for _ in range(rnd.randint(0, 12))]
+            zones[f"z{i}"] = Zone(f"z{i}", "internal", nets)
+        zones["z5"].subnets.append(zones["z0"].subnets[0] if zones["z0"].subnets else rnd_net(4))  # listed twice
+        pol = Policy(file=None, zones=zones)
+        probes = [rnd_net(rnd.choice([4, 6])) for _ in range(150)] + [n for z in zones.values() for n in z.subnets]
+        for net in probes:
+            assert pol.zones_of_network(net) == _naive_zones_of_network(pol, net), net
+            assert pol.zone_of_network(net) is _naive_zone_of_network(pol, net), net
+            assert pol.zone_of_network(net, include_catch_all=False) is _naive_zone_of_network(pol, net, False), net
+            addr = net.network_address
+            assert pol.zone_of_address(addr) is _naive_zone_of_network(pol, ipaddress.ip_network(addr)), addr
