@@ -69,7 +69,8 @@ SECURITY_RULE = {
     "application": M, "service": M, "source-hip": M, "destination-hip": M, "hip-profiles": M,
     "action": V, "log-start": V, "log-end": V, "log-setting": V, "description": V, "tag": M,
     "disabled": V, "schedule": V, "negate-source": V, "negate-destination": V, "rule-type": V,
-    "profile-setting": PROFILE_SETTING, "group-tag": V, "target": TARGET, "uuid": V,
+    "profile-setting": PROFILE_SETTING, "group-tag": V, "target": TARGET,
+    "uuid": IGN,  # the rule's UUID is read from its `uuid` attribute
     # 5G security (PAN-OS 10.x): subscriber / equipment / network-slice conditions, layer-7
     # like source-user (an allow assumed to match, a deny assumed not to)
     "source-imei": M, "source-imsi": M, "source-nw-slice": M,
@@ -186,14 +187,17 @@ SECURITY_PROFILES = {t: {"entry": IGN} for t in (
 # --------------------------------------------------------------------------- log settings and server profiles
 
 MATCH_LIST = {"match-list": {"entry": {
-    "send-syslog": M, "send-to-panorama": V, "filter": V, "description": V,
-    "send-snmptrap": M, "send-email": M, "send-http": M,  # other destinations (no remote syslog)
+    "send-syslog": M, "send-to-panorama": V,
+    # which logs the match list forwards (log type, filter expression) and its comment: a
+    # profile is taken as forwarding to its syslog servers whatever they select
+    "log-type": IGN, "filter": IGN, "description": IGN,
+    "send-snmptrap": IGN, "send-email": IGN, "send-http": IGN,  # other destinations (no remote syslog)
     "actions": IGN,  # automated actions (tagging, integrations)
-    "log-type": V, "quarantine": IGN, "action-desc": IGN,
+    "quarantine": IGN, "action-desc": IGN,
 }}}
 LOG_FORWARDING_PROFILE = {
     "match-list": MATCH_LIST["match-list"],
-    "description": V,
+    "description": IGN,  # a comment
     "enhanced-application-logging": IGN,  # Cortex Data Lake enhanced logs
     **_OVERRIDE,
 }
@@ -202,10 +206,12 @@ SYSLOG_SERVER = {"server": V, "transport": V, "port": V,
 SYSLOG_PROFILE = {"server": {"entry": SYSLOG_SERVER},
                   "format": IGN,  # custom log formats per log type
                   "escaping": IGN}  # characters escaped in custom formats
+# Trap receivers: their address is read (Management.facts['snmp_trap_servers']); the
+# credentials the firewall sends traps with are not modelled.
+_TRAP_CREDENTIALS = {k: IGN for k in "community user engineid authpwd privpwd authproto privproto".split()}
 SNMPTRAP_PROFILE = {"version": {
-    "v2c": {"server": {"entry": {"manager": V, "community": V}}},
-    "v3": {"server": {"entry": {"manager": V, "user": V, "engineid": IGN, "authpwd": V, "privpwd": V,
-                                 "authproto": V, "privproto": V}}},
+    "v2c": {"server": {"entry": {"manager": V, **_TRAP_CREDENTIALS}}},
+    "v3": {"server": {"entry": {"manager": V, **_TRAP_CREDENTIALS}}},
 }}
 LOG_SETTINGS = {
     "syslog": {"entry": SYSLOG_PROFILE},
@@ -225,7 +231,8 @@ LOG_SETTINGS = {
     "alarm": IGN,  # alarm log settings
 }
 
-_AAA_SERVER = {"ip-address": V, "address": V, "host": V, "secret": V, "port": V}
+_AAA_SERVER = {"ip-address": V, "address": V, "host": V, "secret": V,
+               "port": IGN}  # the model keeps no AAA server port
 SERVER_PROFILE = {
     "tacplus": {"entry": {"server": {"entry": _AAA_SERVER},
                           "protocol": IGN,  # CHAP / PAP
@@ -340,10 +347,12 @@ VSYS = {
     **_OTHER_SECTIONS, **_OBJECTS, **_SETTINGS,
     "zone": {"entry": ZONE},
     "rulebase": RULEBASE,
-    "import": {"network": {"interface": M,
-                           # resources imported into the vsys (their own configuration is walked elsewhere)
-                           "vlan": M, "virtual-wire": M, "virtual-router": M, "logical-router": M},
-               "visible-vsys": M, "dns-proxy": V, "resource": IGN},  # session/rule limits per vsys
+    "import": {"network": {"interface": M,  # the vsys of each interface
+                           # other resources imported into the vsys (their own configuration is
+                           # read where it is defined; which vsys holds them is not needed)
+                           "vlan": IGN, "virtual-wire": IGN, "virtual-router": IGN, "logical-router": IGN},
+               "visible-vsys": IGN, "dns-proxy": IGN,  # vsys visibility, the vsys's DNS proxy
+               "resource": IGN},  # session/rule limits per vsys
     "global-protect": _GLOBAL_PROTECT,
     "setting": IGN,  # vsys settings (decryption forwarding, ...)
     "captive-portal": IGN,  # authentication portal settings

@@ -58,9 +58,12 @@ What is modelled
   -https, -ssh, -snmp, -icmp...), `permitted-ip`, login banner, timezone, NTP, DNS,
   SNMP (v2c communities, v3 users), admin users (`mgt-config/users`: phash storage,
   role, privilege 15 for admin roles / 1 for reader roles, public key,
-  authentication profile), authentication profiles and their RADIUS / TACACS+ /
-  LDAP / Kerberos server profiles (Aaa), syslog server profiles (LogHost; PAN syslog
-  always carries timestamps, so log_timestamps=True), idle timeout, admin lockout.
+  authentication profile, client-certificate-only and password profile in
+  LocalUser.extra), password complexity (Management.password_complexity from its
+  `enabled`), authentication profiles and their RADIUS / TACACS+ / LDAP / Kerberos
+  server profiles (Aaa), syslog server profiles (LogHost; PAN syslog always carries
+  timestamps, so log_timestamps=True), idle timeout (unset: the PAN-OS default of 60
+  minutes in Management.idle_timeout_default), admin lockout.
 
 Decisions worth knowing
 -----------------------
@@ -77,7 +80,10 @@ Decisions worth knowing
   come from the service; the applications then narrow the match to the IP protocols
   (and ICMP types) they run over - an App-ID on an explicit service runs on that
   service's ports, not its default ones (ssl on service-http is ssl on tcp/80,8080;
-  ping on a tcp service matches nothing). `application any` + `service any` is
+  ping on a tcp service matches nothing). ICMP travels in IPv4 only and ICMPv6 in IPv6
+  only: on a rule whose source or destination addresses are all IPv4 (IPv6), the
+  ICMPv6 (ICMP) services of its applications are dropped (`ping` is both echo requests;
+  extra['services_other_family'] names what was dropped). `application any` + `service any` is
   ANY_SERVICE; `application any` + `application-default` is ANY_SERVICE with an
   approximation note (each application only on its own default ports).
   Applications we cannot map (App-IDs not in the table, application filters) follow
@@ -87,7 +93,8 @@ Decisions worth knowing
   `Rule.approximations` naming them. A deny that also names mapped applications keeps
   their part and notes the rest.
 * Conditions the packet model cannot see - `source-user` (Rule.users), URL
-  `category`, source/destination HIP profiles - are approximations: an allow matches
+  `category`, source/destination HIP profiles, the 5G conditions `source-imei`,
+  `source-imsi` and `source-nw-slice` - are approximations: an allow matches
   as if they held, a deny is assumed not to match (`extra['unmapped_applications']`
   is set, since that is the engine's flag for "a layer-7 condition headers cannot
   show").
@@ -121,11 +128,11 @@ templates, Panorama `readonly`, routing protocols.
 `Device.facts` keys: profile_kinds (the Rule.profiles keys PAN-OS rules can carry),
 config_version, detail_version, urldb, vsys (list), snippet,
 panorama (True for a Panorama config), device_groups, templates, panorama_servers,
-high_availability, hostname_line, model_line, management_ip, domain, timezone,
+high_availability, hostname_line, model_line, management_ip, management_ipv6, domain, timezone,
 dns_servers, update_server, server_verification, update_schedule, zones (name -> vsys,
 line, mode, zone_protection_profile, log_setting, user_identification, interfaces), nat
 (list of dicts: name, scope, rulebase, line, end_line, from, to, to_interface, source,
-destination, service, source_translation, translated_source, bidirectional,
+destination, service, source_translation, translated_source, translated_interface, bidirectional,
 translated_destination, translated_port, disabled), rulebases (vsys or device group ->
 rule count per rulebase type), dos_rules, zone_protection_profiles, globalprotect
 (portals / gateways: name, vsys, line, authentication_profiles, certificate_profiles,
@@ -135,7 +142,9 @@ log_forwarding_profiles (name -> line, syslog profiles, panorama), certificates,
 ssl_tls_service_profiles, mgmt_ssl_tls_service_profile, interface_management_profiles
 (name -> line, services, permitted_ip), parse_notes.
 `Management.facts` keys: mgmt_permitted_ip, admin_lockout, idle_timeout_default
-(seconds, when idle-timeout is not set), password_complexity, password_profiles,
+(seconds, when idle-timeout is not set; also Management.idle_timeout_default),
+password_complexity (the settings; `enabled` is also Management.password_complexity),
+password_profiles,
 authentication_profiles (name -> line, method, server_profile, mfa,
 lockout_failed_attempts, lockout_time, allow_list), mgmt_authentication_profile,
 users_remote_auth, syslog_profiles (name -> servers), snmp_version, snmp_system,
@@ -143,7 +152,7 @@ snmp_trap_servers, ntp_servers_detail (server, role, authentication, line),
 config_log_forwarding, system_log_forwarding, login_banner_line, login_banner_ack.
 `Rule.extra`: uuid, rulebase (pre|local|post), scope (vsys or device group), rule_type,
 zone_pairs_approximate, tags, group_tag, log_start, log_end, log_setting, category,
-source_hip, destination_hip, hip_profiles, service_any (applications named on service
+source_hip, destination_hip, hip_profiles, source_imei, source_imsi, source_nw_slice, service_any (applications named on service
 any: an App-ID may use any port), applications_unmapped (names), unmapped_applications
 (engine flag), unresolved_services, profile_group, disabled_line, target (Panorama).
 `Interface.extra`: mode (layer3|layer2|virtual-wire|tap|ha|aggregate-group|loopback|
@@ -159,6 +168,7 @@ import gc
 import ipaddress
 import re
 from datetime import datetime
+from xml.etree.ElementTree import SubElement
 from pathlib import PurePath
 from typing import Any
 
@@ -170,6 +180,7 @@ from netlint.model import (
     Secret, Service, SnmpCommunity, SnmpUser, Zone, wildcard,
 )
 from parsers import _panos_schema as S
+from parsers._panos_schema import IGN, M, V
 from parsers.common import redact
 
 __all__ = ["PARSER", "PanosParser", "APP_DEFAULTS", "PREDEFINED_SERVICES", "pan_redact"]
@@ -270,7 +281,7 @@ APP_DEFAULTS: dict[str, tuple[Service, ...]] = {
 PROFILE_KEYS = {
     "virus": "av", "spyware": "spyware", "vulnerability": "ips", "url-filtering": "url",
     "file-blocking": "file-blocking", "wildfire-analysis": "wildfire",
-    "data-filtering": "data-filtering",
+    "data-filtering": "data-filtering", "gtp": "gtp", "sctp": "sctp",
 }
 # Security profiles PAN-OS ships (not "undefined" when named).
 PREDEFINED_PROFILES = frozenset({
@@ -298,7 +309,8 @@ _SCHEDULE_END = re.compile(r"-(\d{4})/(\d{1,2})/(\d{1,2})@(\d{1,2}):(\d{2})\s*$"
 
 # ---- the elements the parser knows: parsers/_panos_schema.py (anything else: a warning)
 _RULE_SPEC = S.SECURITY_RULE
-_RULE_KIDS = frozenset(_RULE_SPEC)
+# Rule conditions on what packet headers do not show, besides source-user and category.
+_L7_FIELDS = ("source-hip", "destination-hip", "hip-profiles", "source-imei", "source-imsi", "source-nw-slice")
 
 
 _GP_AUTH_METHODS = {"radius": "radius", "tacplus": "tacacs+", "ldap": "ldap", "kerberos": "kerberos",
@@ -704,7 +716,7 @@ class _Run:
         self.user_auth: dict[str, str] = {}
         self.mgmt_auth_node: list | None = None
         self.segment_xpath: dict[int, str] = {}  # id(<rules> segment) -> its XPath
-        self.rules_xpath = ""  # XPath of the <rules> whose security rules are being built
+        self.fast_memo: dict[int, list] = {}  # id(<rules> segment) -> fast_entries()
 
     # ------------------------------------------------------------------ basics
 
@@ -749,24 +761,44 @@ class _Run:
         children the parser reads. `path` holds the nodes from the root to `node`."""
         members_ok = "member" in spec
         wildcard = spec.get("*")
-        for k in node[KIDS]:
+        seen: set | None = None
+        kids = node[KIDS]
+        for k in kids:
             if k.__class__ is str:
                 if not members_ok and k.strip():
-                    self.warn(node, f"unexpected <member>{k.strip()[:60]}</member> in {_xpath(path)}")
+                    self.warn_at(self.kid_loc(node, kids, k),
+                                 f"unexpected <member>{k.strip()[:60]}</member> in {_xpath(path)}")
                 continue
-            sub = spec.get(k[TAG], wildcard)
+            tag = k[TAG]
+            sub = spec.get(tag, wildcard)
             if sub is None:
                 self.unknown(k, _xpath(path))
-            elif sub is S.IGN:
                 continue
-            elif sub is S.V or sub is S.M:
+            if sub is S.IGN:
+                continue
+            if tag != "entry" and tag in spec:  # an element PAN-OS writes once
+                if seen is None:
+                    seen = {tag}
+                elif tag in seen:
+                    if spec is _RULE_SPEC:  # a rule's fields: the first of each name is read
+                        self.warn(k, f"element <{tag}> repeated in {_xpath(path)} (only the first is read)")
+                        continue
+                    self.warn(k, f"element <{tag}> repeated in {_xpath(path)} (PAN-OS writes it once)")
+                else:
+                    seen.add(tag)
+            if sub is S.V or sub is S.M:
                 if k[KIDS]:
                     self.audit_leaf(k, sub, path)
                 elif sub is S.M and k[TEXT].strip():
-                    self.warn(k, f"<{k[TAG]}> holds text '{k[TEXT].strip()[:60]}' where PAN-OS writes <member> "
-                                 f"elements, in {_xpath(path)} (not understood: taken as empty)")
-            elif len(k) == 10:  # a <rules> segment built by the C tree builder: audited per rule
-                self.segment_xpath[id(k)] = _xpath(path + [k])
+                    value = k[TEXT].strip()
+                    self.warn(k, f"<{tag}> holds text '{value[:60]}' where PAN-OS writes <member> elements, "
+                                 f"in {_xpath(path)} (read as one member)")
+                    k[KIDS] = [value]
+                    k[TEXT] = ""
+            elif len(k) == 10:  # a <rules> segment built by the C tree builder
+                path.append(k)
+                self.audit_segment(k, sub, _xpath(path))
+                path.pop()
             else:
                 path.append(k)
                 self.audit(k, sub, path)
@@ -774,11 +806,112 @@ class _Run:
 
     def audit_leaf(self, k: list, sub: str, path: list) -> None:
         where = _xpath(path + [k])
-        for g in k[KIDS]:
+        kids = k[KIDS]
+        for g in kids:
             if g.__class__ is list:
                 self.unknown(g, where)
             elif sub is S.V and g.strip():
-                self.warn(k, f"unexpected <member>{g.strip()[:60]}</member> in {where} (a single value is expected)")
+                self.warn_at(self.kid_loc(k, kids, g),
+                             f"unexpected <member>{g.strip()[:60]}</member> in {where} (a single value is expected)")
+
+    def audit_segment(self, rules: list, spec: dict, where: str) -> None:
+        """The audit of a <rules> segment built by the C tree builder (ElementTree
+        elements, no lines): the same checks and messages as `audit`, each at its own line
+        (found by a scan of the segment's text). Run once per segment, whether or not its
+        rules end up in a policy."""
+        self.segment_xpath[id(rules)] = where
+        elem = rules[7]
+        rule_spec = spec.get("entry")
+        odd: list[tuple[tuple[int, ...], str, str]] = []  # (child indexes from <rules>, what, detail)
+        members_ok = "member" in spec
+        wildcard = spec.get("*")
+        for i, x in enumerate(elem):
+            tag = x.tag
+            if tag == "entry" and rule_spec is not None:
+                _audit_et(x, rule_spec, (i,), odd)
+            elif tag == "member":
+                _audit_member(x, (i,), members_ok, False, odd)
+            elif spec.get(tag, wildcard) is None:
+                odd.append(((i,), "unknown", tag))
+        if not odd:
+            return
+        text = self.text
+        a, b = rules[8], rules[9]
+        # where the direct children start: entries from the rule scan, others by a scan
+        # of the whole segment (only when there are such)
+        starts: dict[int, tuple[int, int]] = {}
+        for x, _name, _fields, loc, pos in self.fast_entries(rules):
+            if pos is not None:
+                starts[id(x)] = (pos[0], loc.line)
+        if any(elem[idx[0]].tag != "entry" for idx, _w, _d in odd):
+            offs = _child_offsets(text, a, b)
+            for i, off in enumerate(offs[:len(elem)]):
+                starts.setdefault(id(elem[i]), (off, rules[LINE] + text.count("\n", a, off)))
+        for idx, what, detail in odd:
+            # the element's place: <rules>, then each step down (entries named)
+            el = elem
+            parts = [where]
+            for i in idx[:-1]:
+                el = el[i]
+                name = el.get("name")
+                if el.tag != "member":  # elements inside a <member> belong to its list (as in `audit`)
+                    parts.append(f"{el.tag}[@name='{name}']" if name is not None else el.tag)
+            top = starts.get(id(elem[idx[0]]))
+            if top is None:
+                at = Location(self.file, rules[LINE], rules[LINE], "<rules>")
+            else:
+                at = self.offset_loc(text, top[0], top[1], idx[1:], b, "member" if what.startswith("member") else detail)
+            inner = "/".join(parts)
+            if what == "unknown":
+                self.warn_at(at, f"element not understood: <{detail}> in {inner}")
+            elif what == "member":
+                self.warn_at(at, f"unexpected <member>{detail[:60]}</member> in {inner}")
+            elif what == "member-value":
+                self.warn_at(at, f"unexpected <member>{detail[:60]}</member> in {inner} (a single value is expected)")
+            elif what == "repeated":  # a rule's fields: the first of each name is read
+                self.warn_at(at, f"element <{detail}> repeated in {inner} (only the first is read)")
+            elif what == "repeated-inner":
+                self.warn_at(at, f"element <{detail}> repeated in {inner} (PAN-OS writes it once)")
+            else:  # "text": a member list holding text, read as one member
+                leaf = el[idx[-1]]
+                self.warn_at(at, f"<{leaf.tag}> holds text '{detail[:60]}' where PAN-OS writes <member> elements, "
+                                 f"in {inner} (read as one member)")
+                leaf.text = None
+                SubElement(leaf, "member").text = detail
+
+    def warn_at(self, loc: Location, message: str) -> None:
+        key = (loc.line, message)
+        if key in self.warned:
+            return
+        self.warned.add(key)
+        self.dev.warn(loc, message)
+
+    def kid_loc(self, node: list, kids: list, kid: Any) -> Location:
+        """Where the child `kid` (a <member> string, or a node) of `node` is: found by a
+        scan of the text from the node's start tag (the tree keeps no line for members)."""
+        index = next((j for j, k in enumerate(kids) if k is kid), -1)
+        if node[OFF] < 0 or index < 0:
+            return self.loc(node)
+        buf = self.raw if self.raw is not None else self.text
+        return self.offset_loc(buf, node[OFF], node[LINE], (index,), len(buf), "member")
+
+    def offset_loc(self, buf: Any, start: int, line: int, idx: tuple, end: int, tag: str) -> Location:
+        """The location of the element reached from the element whose start tag is at
+        buf[start] (on `line`) by the child indexes `idx` (document order, <member>
+        included); the deepest one found when the text does not match."""
+        off = start
+        for i in idx:
+            nxt = _child_offset(buf, off, i, end)
+            if nxt < 0:
+                break
+            off = nxt
+        nl = b"\n" if buf.__class__ is bytes else "\n"
+        at = line + buf.count(nl, start, off)
+        lt = _line_around(buf, off, nl)
+        if lt is not None and buf.__class__ is bytes:
+            lt = lt.decode("utf-8", "replace")
+        lt = (lt or "").strip()
+        return Location(self.file, at, at, pan_redact(lt) if lt and len(lt) <= 240 else f"<{tag}>")
 
     def zone_name(self, vsys: str | None, zone: str) -> str:
         if vsys is None or vsys == self.primary_vsys:
@@ -956,6 +1089,10 @@ class _Run:
                 if not name:
                     self.warn(e, f"<{section}> entry without a name")
                     continue
+                before = scope.objs[section].get(name)
+                if before is not None:
+                    self.warn(e, f"{section} '{name}' is defined again in {where} (first at line {before[LINE]}): "
+                                 "this later definition is the one used")
                 scope.objs[section][name] = e
                 members: tuple[str, ...] = ()
                 if section == "address-group":
@@ -1216,14 +1353,13 @@ class _Run:
         ip = _text(_child(default, "ident-by-ip-protocol"))
         if ip.isdigit():
             out.append(Service(int(ip)))
-        icmp = _child(default, "ident-by-icmp-type")
-        if icmp is not None:
-            t = _text(_child(icmp, "type"))
-            out.append(Service(ICMP, icmp_type=int(t) if t.isdigit() else None))
-        icmp6 = _child(default, "ident-by-icmp6-type")
-        if icmp6 is not None:
-            t = _text(_child(icmp6, "type"))
-            out.append(Service(ICMP6, icmp_type=int(t) if t.isdigit() else None))
+        for tag, proto in (("ident-by-icmp-type", ICMP), ("ident-by-icmp6-type", ICMP6)):
+            icmp = _child(default, tag)
+            if icmp is not None:
+                t, c = _text(_child(icmp, "type")), _text(_child(icmp, "code"))
+                typ = int(t) if t.isdigit() and int(t) < 256 else None
+                out.append(Service(proto, icmp_type=typ,
+                                   icmp_code=int(c) if typ is not None and c.isdigit() and int(c) < 256 else None))
         return out
 
     # ------------------------------------------------------------------ shared / vsys settings
@@ -1480,8 +1616,8 @@ class _Run:
                     next_hop = f"vr {_text(k)}"
                 elif k[TAG] == "next-lr":
                     next_hop = f"lr {_text(k)}"
-                elif k[TAG] == "discard":
-                    next_hop = "discard"
+                elif k[TAG] in ("discard", "receive"):
+                    next_hop = k[TAG]
         dist = _int(_text(_child(r, "admin-dist")))
         if dist is None:
             dist = 10  # PAN-OS default administrative distance of a static route
@@ -1643,8 +1779,6 @@ class _Run:
                 self.mfacts["admin_lockout"] = {
                     "failed_attempts": _int(_text(_child(lock, "failed-attempts"))),
                     "lockout_time": _int(_text(_child(lock, "lockout-time"))), "line": lock[LINE]}
-        if self.mgmt.idle_timeout is None:
-            self.mfacts["idle_timeout_default"] = 60 * 60  # PAN-OS default: 60 minutes
         ha = _child(dc, "high-availability")
         if ha is not None:
             group = _child(ha, "group")
@@ -1675,19 +1809,27 @@ class _Run:
         if sv is not None:
             self.facts["server_verification"] = bool(_yes(sv))
         ip = _text(_child(system, "ip-address"))
+        ip6 = _text(_child(system, "ipv6-address"))
         if ip:
             mask = _text(_child(system, "netmask"))
             self.facts["management_ip"] = {"address": ip, "netmask": mask or None,
                                            "gateway": _text(_child(system, "default-gateway")) or None}
-            iface = Interface("management", loc=self.loc(_child(system, "ip-address")),
-                              description="management (MGT) port")
+        if ip6:
+            self.facts["management_ipv6"] = {"address": ip6,
+                                             "gateway": _text(_child(system, "ipv6-default-gateway")) or None}
+        if ip or ip6:
+            first = _child(system, "ip-address" if ip else "ipv6-address")
+            iface = Interface("management", loc=self.loc(first), description="management (MGT) port")
             iface.extra["oob_management"] = True  # forwards no transit traffic (graph)
             iface.extra["mode"] = "management"
-            try:
-                ipif = ipaddress.ip_interface(f"{ip}/{mask}" if mask else ip)
-                iface.addresses.append(InterfaceAddress(ipif.version, int(ipif.ip), ipif.network.prefixlen))
-            except ValueError:
-                self.warn(_child(system, "ip-address"), f"management address '{ip}' not understood")
+            for tag, value in (("ip-address", f"{ip}/{mask}" if ip and mask else ip), ("ipv6-address", ip6)):
+                if not value:
+                    continue
+                try:
+                    ipif = ipaddress.ip_interface(value)
+                    iface.addresses.append(InterfaceAddress(ipif.version, int(ipif.ip), ipif.network.prefixlen))
+                except ValueError:
+                    self.warn(_child(system, tag), f"management address '{_text(_child(system, tag))}' not understood")
             self.ifaces["management"] = iface
             self.dev.interfaces.append(iface)
         if _child(system, "update-schedule") is not None:
@@ -1832,19 +1974,34 @@ class _Run:
                 user.extra["authentication_profile"] = auth
                 if not phash:
                     user.extra["remote_auth"] = True  # authenticated by the profile's servers
+            cco = _child(u, "client-certificate-only")
+            if cco is not None:
+                user.extra["client_certificate_only"] = bool(_yes(cco))
+            pprof = _text(_child(u, "password-profile"))
+            if pprof:
+                user.extra["password_profile"] = pprof
             self.mgmt.users.append(user)
             if auth:
                 self.user_auth[name] = auth
         pc = _child(mgt, "password-complexity")
         if pc is not None:
-            self.mfacts["password_complexity"] = {k[TAG]: _text(k) for k in _kids(pc)}
+            self.mfacts["password_complexity"] = _settings(pc)
             self.mfacts["password_complexity"]["line"] = pc[LINE]
+            enabled = _child(pc, "enabled")
+            if enabled is not None and _text(enabled):  # absent: the config does not say
+                self.mgmt.password_complexity = bool(_yes(enabled))
+                self.mgmt.password_complexity_loc = self.loc(enabled)
         pp = _entries(_child(mgt, "password-profile"))
         if pp:
-            self.mfacts["password_profiles"] = {_name(p): {k[TAG]: _text(k) for k in _kids(p)} for p in pp}
+            self.mfacts["password_profiles"] = {_name(p): _settings(p) for p in pp}
 
     def finish_management(self) -> None:
         mgmt = self.mgmt
+        if mgmt.idle_timeout is None:
+            # deviceconfig/setting/management/idle-timeout not set: PAN-OS logs an idle
+            # administrator out after 60 minutes (web interface and CLI)
+            mgmt.idle_timeout_default = 60 * 60
+            self.mfacts["idle_timeout_default"] = mgmt.idle_timeout_default
         aaa: Aaa = mgmt.aaa
         for (stype, pname), e in self.server_profiles.items():
             proto = {"radius": "radius", "tacplus": "tacacs+", "ldap": "ldap", "kerberos": "kerberos"}.get(stype)
@@ -1982,12 +2139,11 @@ class _Run:
                     if filt.loc is None:
                         filt.loc = self.loc(kind, whole=True)
                     append = filt.rules.append
-                    self.rules_xpath = self.segment_xpath.get(id(rules), "") if rules is not None else ""
                     for x, name, fields, loc, pos in self.rule_entries(rules) if rules is not None else ():
                         try:
                             append(self.security_rule(x, name, fields, loc, pos, scope, vsys, label))
                         except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-                            self.dev.warn(loc, f"security rule '{name}' not understood ({exc.__class__.__name__}: {exc})")
+                            self.warn_at(loc, f"security rule '{name}' not understood ({exc.__class__.__name__}: {exc})")
                 elif kind[TAG] == "default-security-rules":
                     self.default_rules(kind, filt, scope)
                 elif kind[TAG] == "nat":
@@ -2045,12 +2201,15 @@ class _Run:
         st = _child(e, "source-translation")
         st_type = _kids(st)[0][TAG] if st is not None and _kids(st) else None
         st_addr: list[str] = []
+        st_iface: list[str] = []
         stack = [st] if st is not None else []
         while stack:
             n = stack.pop()
             for k in _kids(n):
-                if k[TAG] in ("translated-address", "ip"):
+                if k[TAG] in ("translated-address", "ip", "floating-ip"):
                     st_addr.extend(texts(k))
+                elif k[TAG] == "interface":
+                    st_iface.extend(texts(k))
                 else:
                     stack.append(k)
         dt = _child(e, "destination-translation") or _child(e, "dynamic-destination-translation")
@@ -2060,7 +2219,7 @@ class _Run:
             "to_interface": _text(_child(e, "to-interface")) or None,
             "source": _members(_child(e, "source")), "destination": _members(_child(e, "destination")),
             "service": _text(_child(e, "service")) or None,
-            "source_translation": st_type, "translated_source": st_addr,
+            "source_translation": st_type, "translated_source": st_addr, "translated_interface": st_iface or None,
             "bidirectional": bool(_yes(_path(st, "static-ip", "bi-directional"))),
             "translated_destination": texts(_child(dt, "translated-address")) if dt is not None else [],
             "translated_port": _int(_text(_child(dt, "translated-port"))) if dt is not None else None,
@@ -2082,7 +2241,7 @@ class _Run:
                 continue  # reported by the audit
             fields = {}
             for k in e[KIDS]:
-                if k.__class__ is list:
+                if k.__class__ is list and k[TAG] not in fields:  # repeated: the first (the audit reports)
                     fields[k[TAG]] = k
             loc = Location(self.file, e[LINE], e[END], self.line_text(e))
             out.append((e, _name(e), fields, loc, None))
@@ -2090,7 +2249,14 @@ class _Run:
 
     def fast_entries(self, rules: list) -> list:
         """Rules of a segment built by the C tree builder: lines from a scan of the text
-        (the k-th `<entry` start tag is the k-th entry element in document order)."""
+        (the k-th `<entry` start tag is the k-th entry element in document order).
+        Kept per segment (the audit and several policies may ask)."""
+        hit = self.fast_memo.get(id(rules))
+        if hit is None:
+            hit = self.fast_memo[id(rules)] = self._fast_entries(rules)
+        return hit
+
+    def _fast_entries(self, rules: list) -> list:
         elem, a, b = rules[7], rules[8], rules[9]
         text = self.text
         spans = _comment_spans(text, a, b)
@@ -2103,19 +2269,13 @@ class _Run:
                 positions.append(i)
             i = find("<entry", i + 6, b)
         all_entries = list(elem.iter("entry"))
-        direct = [x for x in elem if x.tag == "entry"]
-        if len(direct) != len(elem):
-            where = self.segment_xpath.get(id(rules), "<rules>")
-            for x in elem:
-                if x.tag != "entry":
-                    self.dev.warn(self.text_loc(a, b, x.tag, rules[LINE]),
-                                  f"element not understood: <{x.tag}> in {where}")
+        direct = [x for x in elem if x.tag == "entry"]  # other children: reported by the audit
         file = self.file
         if len(all_entries) != len(positions):  # pragma: no cover - defensive
-            self.dev.warn(Location(file, rules[LINE], rules[END], "<rules>"),
+            self.warn_at(Location(file, rules[LINE], rules[END], "<rules>"),
                           "rule lines could not be matched to the text; rules point at <rules>")
             loc = Location(file, rules[LINE], rules[END], "<rules>")
-            return [(x, x.get("name", ""), {k.tag: k for k in x}, loc, None) for x in direct]
+            return [(x, x.get("name", ""), _et_fields(x), loc, None) for x in direct]
         if len(all_entries) == len(direct):
             starts = positions
         else:  # entries nested in rules (Panorama targets): keep the rules' own
@@ -2136,77 +2296,24 @@ class _Run:
             lt = lt.strip()
             if len(lt) > 240 or not lt.startswith("<entry"):
                 lt = "<entry" + "".join(f' {k}="{v}"' for k, v in x.attrib.items()) + ">"
-            append((x, x.get("name", ""), {k.tag: k for k in x}, Location(file, line, end, _fast_redact(lt)),
+            fields = {k.tag: k for k in x}
+            if len(fields) != len(x):
+                fields = _et_fields(x)  # a repeated element: the first is read (reported by the audit)
+            append((x, x.get("name", ""), fields, Location(file, line, end, _fast_redact(lt)),
                     (p, close if close >= 0 else nxt)))
         return out
 
-    def text_loc(self, a: int, b: int, tag: str, default_line: int) -> Location:
-        """The location of the first `<tag` start tag in text[a:b], where text[a] is on line
-        `default_line` (for warnings inside fast segments)."""
-        return self.tags_loc(a, b, (tag,), default_line)
-
-    def tags_loc(self, a: int, b: int, tags: tuple, default_line: int) -> Location:
-        """The location of the element reached by `tags` in text[a:b] (the first `<t1`, then
-        the first `<t2` after it...), where text[a] is on line `default_line`; the last tag
-        found when one is missing."""
-        text = self.text
-        i = a
-        found = -1
-        for tag in tags:
-            j = _find_tag(text, tag, i, b)
-            if j < 0:
-                break
-            found = i = j
-        tag = tags[-1]
-        if found < 0:
-            return Location(self.file, default_line, default_line, f"<{tag}>")
-        line = default_line + text.count("\n", a, found)
-        lt = (_line_around(text, found, "\n") or f"<{tag}>").strip()
-        return Location(self.file, line, line, pan_redact(lt if len(lt) <= 240 else f"<{tags[-1]}>"))
-
-    def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str, *deeper: str) -> Location:
-        """Where a child (and grandchild...) of a rule is: its own line."""
+    def rule_child_loc(self, x: Any, pos: Any, loc: Location, tag: str) -> Location:
+        """Where a child of a rule is (the first of its name): its own line."""
         if x.__class__ is list:
-            k = _path(x, tag, *deeper)
+            k = _child(x, tag)
             return self.loc(k) if k is not None else loc
         if pos is None:
             return loc
-        return self.tags_loc(pos[0], pos[1], (tag,) + deeper, loc.line)
-
-    def audit_fast_rule(self, x: Any, name: str, fields: dict, loc: Location, pos: Any) -> None:
-        """The audit (parsers/_panos_schema.SECURITY_RULE) of one rule built by the C tree
-        builder; anything odd is reported at its own line."""
-        odd: list[tuple[tuple[str, ...], str]] = []  # (tags from the rule down, what)
-        if not fields.keys() <= _RULE_KIDS:
-            odd.extend(((tag,), "") for tag in fields.keys() - _RULE_KIDS)
-        for tag, el in fields.items():
-            spec = _RULE_SPEC.get(tag)
-            if spec is S.M:
-                if len(el):
-                    for m in el:
-                        if m.tag != "member":
-                            odd.append(((tag, m.tag), ""))
-                elif el.text is not None and el.text.strip():
-                    odd.append(((tag,), f"<{tag}> holds text '{el.text.strip()[:60]}' where PAN-OS writes <member> "
-                                        "elements"))
-            elif spec is S.V:
-                if len(el):
-                    odd.extend(((tag, m.tag), "") for m in el)
-            elif spec.__class__ is dict:
-                _audit_et(el, spec, (tag,), odd)
-        if not odd:
-            return
-        where = f"{self.rules_xpath or '<rules>'}/entry[@name='{name}']"
-        for tags, what in odd:
-            at = self.rule_child_loc(x, pos, loc, *tags)
-            inner = "/".join(tags[:-1])
-            if what:
-                self.dev.warn(at, f"{what}, in {where} (not understood: taken as empty)")
-            elif tags[-1] == "member":
-                self.dev.warn(at, f"unexpected <member> in {where}{'/' + inner if inner else ''} "
-                                  "(a single value is expected)")
-            else:
-                self.dev.warn(at, f"element not understood: <{tags[-1]}> in {where}{'/' + inner if inner else ''}")
+        index = next((i for i, k in enumerate(x) if k.tag == tag), None)
+        if index is None:
+            return loc
+        return self.offset_loc(self.text, pos[0], loc.line, (index,), pos[1], tag)
 
     def security_rule(self, x: Any, name: str, fields: dict, loc: Location, pos: Any, scope: _Scope,
                       vsys: str | None, label: str) -> Rule:
@@ -2218,15 +2325,12 @@ class _Run:
         uuid = attrs.get("uuid")
         if uuid:
             extra["uuid"] = uuid
-        if x.__class__ is not list:
-            # built by the C tree builder, out of the audit's sight: checked here
-            self.audit_fast_rule(x, name, fields, loc, pos)
         get = fields.get
         # ---- action
         word = _ft(get("action")) or "allow"
         action = ACTIONS.get(word)
         if action is None:
-            self.dev.warn(self.rule_child_loc(x, pos, loc, "action"),
+            self.warn_at(self.rule_child_loc(x, pos, loc, "action"),
                           f"security rule '{name}': action '{word}' not understood (taken as deny)")
             action = DENY
         # ---- zones and rule type
@@ -2256,7 +2360,7 @@ class _Run:
                 zone_pairs_approx = True
                 approx.append("interzone rule: it applies only when source and destination zones differ")
         elif rtype != "universal":
-            self.dev.warn(self.rule_child_loc(x, pos, loc, "rule-type"),
+            self.warn_at(self.rule_child_loc(x, pos, loc, "rule-type"),
                           f"security rule '{name}': rule-type '{rtype}' not understood (taken as universal)")
         if zone_pairs_approx:
             extra["zone_pairs_approximate"] = True
@@ -2289,7 +2393,7 @@ class _Run:
             if cats:
                 extra["category"] = cats
                 l7.append("URL category " + ", ".join(cats))
-        for key in ("source-hip", "destination-hip", "hip-profiles"):
+        for key in _L7_FIELDS:  # HIP profiles; 5G subscriber, equipment and network slice
             h = get(key)
             if h is not None and not _any_only(h):
                 hips = [v for v in _fm(h) if v not in ("any", "no-hip")]
@@ -2310,6 +2414,8 @@ class _Run:
                 extra["unmapped_applications"] = True
         if sflags["service_any"]:
             extra["service_any"] = True
+        if sflags["icmp"]:
+            services = _icmp_of_family(services, src, dst, action == PERMIT, extra)
         for kind, rname in sflags["refs"]:
             refs.append((kind, rname, loc, ctx))
         if l7:
@@ -2360,6 +2466,8 @@ class _Run:
             t = target if target.__class__ is list else _et_node(target, loc.line)
             extra["target"] = {"devices": [_name(d) for d in _entries(_child(t, "devices"))],
                                "negate": bool(_yes(_child(t, "negate")))}
+            if _members(_child(t, "tags")):
+                extra["target"]["tags"] = _members(_child(t, "tags"))
         return Rule(
             action=action, src=src, dst=dst, services=services, loc=loc, vendor_action=word, name=name,
             remark=_ft(get("description")), log=log_start or log_end, enabled=not disabled,
@@ -2438,7 +2546,7 @@ class _Run:
         service_any = False
         if "application-default" in svc_members:
             if len(svc_members) > 1:
-                self.dev.warn(loc, "service lists application-default together with other services "
+                self.warn_at(loc, "service lists application-default together with other services "
                                    "(PAN-OS does not allow it); the others are ignored")
             if apps_any:
                 services: tuple[Service, ...] = (ANY_SERVICE,)
@@ -2489,7 +2597,8 @@ class _Run:
                 else:
                     services = tuple(narrowed)
         flags = {"approx": approx, "unresolved": tuple(dict.fromkeys(unresolved)), "unmapped": tuple(unmapped),
-                 "mapped_part": bool(app_svcs) or apps_any, "service_any": service_any, "refs": tuple(refs)}
+                 "mapped_part": bool(app_svcs) or apps_any, "service_any": service_any, "refs": tuple(refs),
+                 "icmp": any(s.protocol == ICMP or s.protocol == ICMP6 for s in services)}
         out = (services, flags)
         scope.svc_list_memo[key] = out
         return out
@@ -2634,35 +2743,124 @@ def _line_around(text: Any, off: int, nl: Any) -> Any:
     return text[s + 1:e]
 
 
-def _audit_et(el: Any, spec: dict, tags: tuple, odd: list) -> None:
-    """The audit of an ElementTree subtree of a fast-built rule: (tags, '') of every element
-    `spec` does not know (or `<member>` where a value is expected) into `odd`."""
+def _audit_et(el: Any, spec: dict, idx: tuple, odd: list) -> None:
+    """The audit of an ElementTree subtree (a rule of a fast segment) against `spec`, as
+    `_Run.audit` does on list nodes: (child indexes, what, detail) of every odd element
+    into `odd`. `idx` holds the indexes from <rules> down to `el`."""
     members_ok = "member" in spec
     wildcard = spec.get("*")
-    for k in el:
-        sub = spec.get(k.tag, wildcard) if k.tag != "member" else (S.M if members_ok else None)
+    seen = None
+    for i, k in enumerate(el):
+        tag = k.tag
+        if tag == "member":
+            _audit_member(k, idx + (i,), members_ok, False, odd)
+            continue
+        sub = spec.get(tag, wildcard)
         if sub is None:
-            odd.append((tags + (k.tag,), ""))
-        elif sub is S.M:
-            if k.tag != "member":
-                for m in k:
+            odd.append((idx + (i,), "unknown", tag))
+            continue
+        if sub is IGN:
+            continue
+        if tag != "entry" and tag in spec:
+            if seen is None:
+                seen = {tag}
+            elif tag in seen:
+                if spec is _RULE_SPEC:  # the first of each name is read
+                    odd.append((idx + (i,), "repeated", tag))
+                    continue
+                odd.append((idx + (i,), "repeated-inner", tag))
+            else:
+                seen.add(tag)
+        if sub is M:
+            if len(k):
+                for j, m in enumerate(k):
                     if m.tag != "member":
-                        odd.append((tags + (k.tag, m.tag), ""))
-        elif sub is S.V:
-            for m in k:
-                odd.append((tags + (k.tag, m.tag), ""))
-        elif sub.__class__ is dict:
-            _audit_et(k, sub, tags + (k.tag,), odd)
+                        odd.append((idx + (i, j), "unknown", m.tag))
+                    elif len(m):
+                        _audit_member(m, idx + (i, j), True, False, odd)
+            elif k.text is not None and k.text.strip():
+                odd.append((idx + (i,), "text", k.text.strip()))
+        elif sub is V:
+            for j, m in enumerate(k):
+                if m.tag == "member":
+                    _audit_member(m, idx + (i, j), False, True, odd)
+                else:
+                    odd.append((idx + (i, j), "unknown", m.tag))
+        else:
+            _audit_et(k, sub, idx + (i,), odd)
 
 
-def _find_tag(text: str, tag: str, a: int, b: int) -> int:
-    """Offset of the first start tag `<tag` (not `<tag-longer`) in text[a:b], or -1."""
-    needle = "<" + tag
-    n = len(needle)
-    i = text.find(needle, a, b)
-    while i >= 0 and text[i + n:i + n + 1] not in (" ", ">", "/", "\t", "\n", "\r"):
-        i = text.find(needle, i + n, b)
-    return i
+def _audit_member(m: Any, idx: tuple, allowed: bool, value: bool, odd: list) -> None:
+    """A <member> element of a fast segment: reported where no member list is expected
+    (with its text, as `_Run.audit` does); elements inside it are never understood."""
+    if not allowed and m.text is not None and m.text.strip():
+        odd.append((idx, "member-value" if value else "member", m.text.strip()))
+    for j, g in enumerate(m):
+        odd.append((idx + (j,), "unknown", g.tag))
+
+
+def _et_fields(x: Any) -> dict:
+    """tag -> child of a rule element, the first of each tag."""
+    out: dict = {}
+    for k in x:
+        if k.tag not in out:
+            out[k.tag] = k
+    return out
+
+
+# A start or end tag (group 1: '/', group 2: the name, group 3: '/' when self-closing),
+# or a comment, CDATA section, processing instruction or doctype (no name).
+_TOKEN = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<![^>]*>|<(/?)([^\s/>!?]+)(?:"[^"]*"|'[^']*'|[^'">])*?(/?)>""",
+                    re.S)
+_TOKEN_B = re.compile(_TOKEN.pattern.encode(), re.S)
+
+
+def _child_offsets(buf: Any, start: int, end: int) -> list[int]:
+    """Offsets of the direct child elements of the element whose start tag begins at
+    buf[start] (document order)."""
+    out = []
+    depth = 0
+    for m in (_TOKEN_B if buf.__class__ is bytes else _TOKEN).finditer(buf, start, end):
+        if m.group(2) is None:
+            continue
+        if m.group(1):
+            depth -= 1
+            if depth <= 0:
+                break
+            continue
+        depth += 1
+        if depth == 2:
+            out.append(m.start())
+        if m.group(3):
+            depth -= 1
+            if depth <= 0:
+                break
+    return out
+
+
+def _child_offset(buf: Any, start: int, index: int, end: int) -> int:
+    """Offset of the `index`-th direct child element (0-based, document order) of the
+    element whose start tag begins at buf[start], or -1."""
+    depth = 0
+    n = -1
+    for m in (_TOKEN_B if buf.__class__ is bytes else _TOKEN).finditer(buf, start, end):
+        if m.group(2) is None:
+            continue
+        if m.group(1):
+            depth -= 1
+            if depth <= 0:
+                return -1
+            continue
+        depth += 1
+        if depth == 2:
+            n += 1
+            if n == index:
+                return m.start()
+        if m.group(3):
+            depth -= 1
+            if depth <= 0:
+                return -1
+    return -1
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -2729,11 +2927,45 @@ def _fast_redact(text: str) -> str:
     return text
 
 
+def _settings(n: list) -> dict:
+    """The leaves under `n` as a dict (tag -> text), containers as nested dicts."""
+    return {k[TAG]: _settings(k) if _kids(k) else _text(k) for k in _kids(n)}
+
+
 def _int(text: str) -> int | None:
     try:
         return int(text.strip())
     except (ValueError, AttributeError):
         return None
+
+
+def _only_family(a: AddressSet, optimistic: bool) -> int | None:
+    """4 or 6 when every address an operand matches is of that family (as the engine
+    reads it: unresolved names widen a permit to any address), else None."""
+    if a.any or a.negated or not a.items or (a.unresolved and optimistic):
+        return None
+    items = a.items
+    fam = items[0].family
+    for item in items:
+        if item.family != fam:
+            return None
+    return fam
+
+
+def _icmp_of_family(services: tuple, src: AddressSet, dst: AddressSet, optimistic: bool, extra: dict) -> tuple:
+    """ICMP (protocol 1) only travels in IPv4 packets and ICMPv6 (58) only in IPv6 ones:
+    a rule whose addresses are all of one family drops the other family's ICMP services
+    (the `ping` App-ID lists both echo requests; on an IPv4-only rule its ICMPv6 part would
+    match 'ICMPv6 inside IPv4', which is no real packet). Rules open to both families keep
+    both (the model has no per-service family)."""
+    fam = _only_family(src, optimistic) or _only_family(dst, optimistic)
+    if fam is None:
+        return services
+    other = ICMP6 if fam == 4 else ICMP
+    kept = tuple(s for s in services if s.protocol != other)
+    if len(kept) != len(services):
+        extra["services_other_family"] = [s.describe() for s in services if s.protocol == other]
+    return kept
 
 
 def _narrow(base: list[Service], app_svcs: list[Service]) -> list[Service]:

@@ -417,6 +417,54 @@ def test_application_on_service_any_and_impossible_combinations():
     assert any("application any with service application-default" in a for a in r["any-app-default"].approximations)
 
 
+def test_ping_matches_echo_requests_of_the_rules_address_family():
+    """`ping` is ICMP echo (IPv4) and ICMPv6 echo (IPv6): ICMP only travels in IPv4 and
+    ICMPv6 only in IPv6, so a rule whose addresses are all of one family keeps only that
+    family's echo; one open to both families keeps both."""
+    objects = ('<address><entry name="v6-net"><ip-netmask>2001:db8::/32</ip-netmask></entry>'
+               '<entry name="v4-host"><ip-netmask>10.2.0.10</ip-netmask></entry>'
+               '<entry name="web-fqdn"><fqdn>www.example.com</fqdn></entry></address>'
+               '<address-group><entry name="both"><static><member>v4-host</member><member>v6-net</member></static>'
+               '</entry></address-group>'
+               '<application><entry name="probe6"><default><ident-by-icmp6-type><type>128</type></ident-by-icmp6-type>'
+               '</default></entry></application>')
+    d = rules_device(
+        rule_xml("ping-v4", app="ping", svc="application-default", dst="10.2.0.0/24"),
+        rule_xml("ping-v6", app="ping", svc="application-default", src="v6-net"),
+        rule_xml("ping-both", app="ping", svc="application-default", dst="both"),
+        rule_xml("ping-any", app="ping", svc="application-default"),
+        rule_xml("ping-negated", app="ping", svc="application-default", dst="10.2.0.0/24",
+                 more="<negate-destination>yes</negate-destination>"),
+        rule_xml("ping-fqdn-allow", app="ping", svc="application-default", dst="10.2.0.10,web-fqdn"),
+        rule_xml("ping-v4-on-any", app="ping", svc="any", src="v4-host"),
+        rule_xml("icmp6-v4", app="ipv6-icmp,probe6", svc="application-default", dst="v4-host"),
+        objects=objects)
+    r = by_name(d)
+    echo4, echo6 = Service(1, icmp_type=8), Service(58, icmp_type=128)
+    assert r["ping-v4"].services == (echo4,)
+    assert r["ping-v4"].extra["services_other_family"] == ["icmp6/type128"]
+    assert r["ping-v6"].services == (echo6,)
+    assert r["ping-v4-on-any"].services == (echo4,)
+    for both in ("ping-both", "ping-any", "ping-negated", "ping-fqdn-allow"):
+        assert r[both].services == (echo4, echo6), both
+        assert "services_other_family" not in r[both].extra, both
+    assert r["icmp6-v4"].services == ()  # ICMPv6 between IPv4 addresses: nothing
+
+    # the engine: an IPv4 rule's ping no longer lets "ICMPv6 inside IPv4" through
+    fs = FilterSet(rules_device(rule_xml("ping-v4", app="ping", svc="application-default", dst="10.2.0.0/24"),
+                                rule_xml("ping-v6", app="ping", svc="application-default", dst="2001:db8::/32")))
+    icmp6_in_v4 = pkt("10.1.1.1", "10.2.0.10", proto=58, icmp_type=128)
+    assert fs.evaluate("security", icmp6_in_v4).rule is None  # the interzone default
+    assert fs.evaluate("security", pkt("10.1.1.1", "10.2.0.10", proto=1)).rule.name == "ping-v4"
+    assert fs.evaluate("security", pkt("2001:db8::1", "2001:db8::2", proto=58, icmp_type=128)).rule.name == "ping-v6"
+    assert fs.evaluate("security", pkt("2001:db8::1", "2001:db8::2", proto=1)).rule is None
+    sp = fs.space
+    permitted = sp.with_context(fs.compiled("security").permitted, {"src_zone": "trust", "dst_zone": "untrust"})
+    ipv4 = sp.project(sp.packet_set(Packet("10.0.0.1", "10.0.0.2", 6, 1, 1)), ["family"])
+    assert not (permitted & ipv4 & sp.field_set("proto", [(1, 1)])).is_empty()
+    assert (permitted & ipv4 & sp.field_set("proto", [(58, 58)])).is_empty()
+
+
 def test_unmapped_applications_follow_batfish(rules):
     allow = rules["allow-bittorrent"]
     assert allow.extra["unmapped_applications"] is True
@@ -459,6 +507,29 @@ def test_custom_application_and_filter():
     assert len(refs(d, "application", "es-order-api")) == 1
     assert len(refs(d, "application-filter", "risky")) == 1
     assert refs(d, "application", "ssh") == []
+
+
+def test_custom_application_icmp_type_and_code():
+    objects = ('<application><entry name="unreach"><default><ident-by-icmp-type><type>3</type><code>4</code>'
+               '</ident-by-icmp-type></default></entry>'
+               '<entry name="any-code"><default><ident-by-icmp-type><type>11</type></ident-by-icmp-type></default>'
+               '</entry></application>')
+    d = rules_device(rule_xml("frag-needed", app="unreach,any-code", svc="application-default"), objects=objects)
+    assert by_name(d)["frag-needed"].services == (Service(1, icmp_type=3, icmp_code=4), Service(1, icmp_type=11))
+
+
+def test_5g_conditions_are_layer7_approximations():
+    more = "<source-imsi><member>466920000000001</member></source-imsi><source-nw-slice><member>slice-a</member>" \
+           "</source-nw-slice><source-imei><member>any</member></source-imei>"
+    d = rules_device(rule_xml("allow-subscriber", more=more), rule_xml("deny-subscriber", action="deny", more=more))
+    r = by_name(d)
+    allow, deny = r["allow-subscriber"], r["deny-subscriber"]
+    assert allow.extra["source_imsi"] == ["466920000000001"] and allow.extra["source_nw_slice"] == ["slice-a"]
+    assert "source_imei" not in allow.extra  # any: no condition
+    assert any("source-imsi 466920000000001" in a and "assumed to match" in a for a in allow.approximations)
+    assert "unmapped_applications" not in allow.extra
+    assert deny.extra["unmapped_applications"] is True  # a deny on a subscriber is assumed not to match
+    assert not d.parse_warnings
 
 
 def test_undefined_service(unknown):
@@ -884,6 +955,63 @@ def test_logging_ntp_timeouts_banner(running, hardened):
     assert h.facts["mgmt_permitted_ip"] == ["10.99.0.0/24"]
 
 
+def test_password_complexity(running, hardened):
+    m = running.management
+    assert m.password_complexity is False  # <enabled>no</enabled>
+    assert m.password_complexity_loc.line == line_of(RUNNING, "<enabled>no")
+    assert hardened.management.password_complexity is True
+    assert hardened.management.password_complexity_loc.line == line_of(HARDENED, "<enabled>yes")
+    assert parse(wrap("")).management.password_complexity is None  # not configured: not said
+    assert parse(wrap("")).management.password_complexity_loc is None
+    nested = ('<config version="10.1.0"><mgt-config><password-complexity><minimum-length>12</minimum-length>'
+              '<password-change><expiration-period>90</expiration-period></password-change>'
+              '</password-complexity></mgt-config></config>')
+    d = parse(nested)
+    assert d.management.password_complexity is None  # settings without <enabled>: not said
+    assert d.management.facts["password_complexity"]["password-change"] == {"expiration-period": "90"}
+    assert d.management.facts["password_complexity"]["minimum-length"] == "12"
+
+
+def test_idle_timeout_default(running, hardened):
+    assert running.management.idle_timeout == 3600 and running.management.idle_timeout_default is None
+    assert hardened.management.idle_timeout == 600 and hardened.management.idle_timeout_default is None
+    unset = parse(wrap("")).management
+    assert unset.idle_timeout is None and unset.idle_timeout_loc is None
+    assert unset.idle_timeout_default == 60 * 60  # PAN-OS logs idle administrators out after 60 minutes
+    no_deviceconfig = parse('<config version="10.1.0"><mgt-config/></config>').management
+    assert no_deviceconfig.idle_timeout_default == 60 * 60
+    never = ('<config version="10.1.0"><devices><entry name="x"><deviceconfig><setting><management>'
+             '<idle-timeout>0</idle-timeout></management></setting></deviceconfig></entry></devices></config>')
+    m = parse(never).management
+    assert m.idle_timeout == 0 and m.idle_timeout_default is None  # 0: never times out, as configured
+    snippet = parse("<rules>" + rule_xml("a") + "</rules>").management
+    assert snippet.idle_timeout_default is None  # a rulebase snippet says nothing of the device
+
+
+def test_admin_user_certificate_and_password_profile():
+    mgt = ('<mgt-config><users><entry name="ops"><phash>$5$abc$def</phash><client-certificate-only>yes'
+           '</client-certificate-only><password-profile>90-days</password-profile></entry></users>'
+           '<password-profile><entry name="90-days"><password-change><expiration-period>90</expiration-period>'
+           '</password-change></entry></password-profile></mgt-config>')
+    d = parse(f'<config version="10.1.0">{mgt}</config>')
+    (user,) = d.management.users
+    assert user.extra["client_certificate_only"] is True and user.extra["password_profile"] == "90-days"
+    assert d.management.facts["password_profiles"] == {"90-days": {"password-change": {"expiration-period": "90"}}}
+    assert not d.parse_warnings
+
+
+def test_management_ipv6_address():
+    system = ("<ip-address>192.0.2.10</ip-address><netmask>255.255.255.0</netmask>"
+              "<ipv6-address>2001:db8::10/64</ipv6-address><ipv6-default-gateway>2001:db8::1</ipv6-default-gateway>")
+    d = parse(wrap("", system=system))
+    mgmt = next(i for i in d.interfaces if i.name == "management")
+    assert [(a.family, a.prefixlen) for a in mgmt.addresses] == [(4, 24), (6, 64)]
+    assert d.facts["management_ipv6"] == {"address": "2001:db8::10/64", "gateway": "2001:db8::1"}
+    only6 = parse(wrap("", system="<ipv6-address>2001:db8::10/64</ipv6-address>"))
+    mgmt6 = next(i for i in only6.interfaces if i.name == "management")
+    assert [a.family for a in mgmt6.addresses] == [6] and "management_ip" not in only6.facts
+
+
 def test_aaa(running, hardened):
     aaa = running.management.aaa
     assert aaa.enabled is True  # radius-ops logs in through a RADIUS authentication profile
@@ -1009,6 +1137,152 @@ def test_recognised_subtrees_are_silent(unknown):
         silent.update(range(first, closing_line(UNKNOWN, first) + 1))
     assert silent and len(silent) < len(lines)
     assert not [w for w in unknown.parse_warnings if w.loc.line in silent]
+
+
+# Rules Panorama pushes into shared/pre-rulebase, with every kind of oddity the audit
+# knows; the firewall has two vsys, so these rules are built into two policies.
+ODD_RULES = """<config version="10.1.0">
+  <shared>
+    <pre-rulebase>
+      <security>
+        <rules>
+          <entry name="s1">
+            <from><member>any</member></from>
+            <to><member>any</member></to>
+            <source><member>10.0.0.1</member></source>
+            <destination><member>any</member></destination>
+            <!-- <teleport>commented out</teleport> -->
+            <application><member>any</member></application>
+            <service><member>any</member></service>
+            <action>
+              <member>allow</member>
+            </action>
+            <teleport>yes</teleport>
+            <profile-setting>
+              <profiles>
+                <virus><member>default</member></virus>
+                <frobnicate><member>x</member></frobnicate>
+              </profiles>
+            </profile-setting>
+          </entry>
+          <description>stray</description>
+          <member>loose</member>
+          <entry name="s2">
+            <from><member>any</member></from>
+            <to><member>any</member></to>
+            <source>10.9.9.9</source>
+            <destination><member>10.1.1.1</member></destination>
+            <destination><member>10.2.2.2</member></destination>
+            <application><member>any<odd/></member></application>
+            <service><member>any</member></service>
+            <action>deny</action>
+            <action>allow</action>
+            <description>second</description>
+          </entry>
+        </rules>
+      </security>
+    </pre-rulebase>
+  </shared>
+  <devices>
+    <entry name="localhost.localdomain">
+      <vsys>
+        <entry name="vsys1"><zone/></entry>
+        <entry name="vsys2"><zone/></entry>
+      </vsys>
+    </entry>
+  </devices>
+</config>
+"""
+
+
+def odd_line(start: str, after: int = 0) -> int:
+    for number, line in enumerate(ODD_RULES.splitlines(), 1):
+        if number > after and line.strip().startswith(start):
+            return number
+    raise AssertionError(start)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["c-tree-builder", "python-handlers"])
+def test_rule_audit_reports_each_oddity_once_at_its_own_line(monkeypatch, fast):
+    """Rules built by ElementTree's C builder (large <rules> segments) are audited as the
+    Python-built ones are: same messages, each at the odd element's own line, once per
+    element however many policies the rules are built into."""
+    monkeypatch.setattr(panos, "FAST_RULES", fast)
+    d = parse(ODD_RULES, "odd.xml")
+    rules = "/config/shared/pre-rulebase/security/rules"
+    s1, s2 = f"{rules}/entry[@name='s1']", f"{rules}/entry[@name='s2']"
+    s2_line = odd_line('<entry name="s2">')
+    assert [(w.loc.line, w.message) for w in d.parse_warnings] == [
+        (odd_line("<member>allow"), f"unexpected <member>allow</member> in {s1}/action (a single value is expected)"),
+        (odd_line("<teleport>yes"), f"element not understood: <teleport> in {s1}"),
+        (odd_line("<frobnicate>"), f"element not understood: <frobnicate> in {s1}/profile-setting/profiles"),
+        (odd_line("<description>stray"), f"element not understood: <description> in {rules}"),
+        (odd_line("<member>loose"), f"unexpected <member>loose</member> in {rules}"),
+        (odd_line("<source>10.9.9.9"), f"<source> holds text '10.9.9.9' where PAN-OS writes <member> elements, "
+                                       f"in {s2} (read as one member)"),
+        (odd_line("<destination>", s2_line) + 1, f"element <destination> repeated in {s2} (only the first is read)"),
+        (odd_line("<application><member>any<odd/>"), f"element not understood: <odd> in {s2}/application"),
+        (odd_line("<action>allow"), f"element <action> repeated in {s2} (only the first is read)"),
+    ]
+    for filt in ("security", "vsys2:security"):
+        r = by_name(d, filt)["s2"]
+        assert r.action == DENY  # the first <action>
+        assert r.src.items == (host("10.9.9.9"),) and r.dst.items == (host("10.1.1.1"),)
+
+
+def test_rules_of_no_policy_are_audited_too(monkeypatch):
+    """Shared rules of a configuration without any vsys build no policy; their oddities
+    are still reported (the audit walks the file, not the policies)."""
+    text = ODD_RULES.replace('<entry name="vsys1"><zone/></entry>', "").replace(
+        '<entry name="vsys2"><zone/></entry>', "")
+    for fast in (True, False):
+        monkeypatch.setattr(panos, "FAST_RULES", fast)
+        d = parse(text, "odd.xml")
+        assert not d.filters
+        assert len(d.parse_warnings) == 9
+        assert any("<teleport>" in w.message and w.loc.line == odd_line("<teleport>yes") for w in d.parse_warnings)
+
+
+def test_repeated_elements_and_objects_are_reported():
+    objects = ('<address><entry name="web"><ip-netmask>10.0.0.1</ip-netmask><ip-netmask>10.0.0.2</ip-netmask></entry>'
+               '\n<entry name="web"><ip-netmask>10.0.0.3</ip-netmask></entry></address>')
+    d = rules_device(rule_xml("r", dst="web"), objects=objects)
+    text = wrap(zones_xml("trust", "untrust", "dmz") + objects)
+    got = [w.message for w in d.parse_warnings]
+    assert got == [
+        f"element <ip-netmask> repeated in {VSYS1}/address/entry[@name='web'] (PAN-OS writes it once)",
+        "address 'web' is defined again in vsys1 (first at line "
+        f"{text[:text.index('<entry name=' + chr(34) + 'web')].count(chr(10)) + 1}): this later definition is the one used",
+    ]
+    assert by_name(d)["r"].dst.items == (host("10.0.0.3"),)
+
+
+def test_schema_values_are_read_by_the_parser():
+    """What parsers/_panos_schema.py marks V (a value) or M (a member list) is read by the
+    parser: its tag is named in the parser's source, or its container is read whole
+    (tag -> text). Elements the parser does not read are IGN there, with the reason."""
+    import parsers._panos_schema as schema
+
+    source = Path(panos.__file__).read_text()
+    read_whole = {"password-complexity", "password-change", "snmp-system", "authentication-type"}
+    unread = []
+    seen: set[int] = set()
+
+    def walk(spec: dict, parent: str, path: str) -> None:
+        if id(spec) in seen:
+            return
+        seen.add(id(spec))
+        for tag, sub in spec.items():
+            if sub is schema.V or sub is schema.M:
+                if tag != "member" and parent not in read_whole and f'"{tag}"' not in source:
+                    unread.append(f"{path}/{tag}")
+            elif isinstance(sub, dict):
+                walk(sub, tag, f"{path}/{tag}")
+        seen.discard(id(spec))
+
+    walk(schema.CONFIG, "config", "")
+    walk(schema.SNIPPET, "", "")
+    assert not unread
 
 
 def test_truncated_xml_is_one_parse_error():
