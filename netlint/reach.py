@@ -80,6 +80,47 @@ class PairResult:
 NON_FILTERING_TABLES = {"nat", "mangle", "raw", "security"}
 
 
+class _HitIndex:
+    """A filter stage's permit decisions in rule order, under a tree of unions, so that
+    the decisions meeting a set are found without intersecting it with every one of a
+    firewall's thousands of rules: a subtree whose union misses the set is skipped."""
+
+    LEAF = 8
+
+    def __init__(self, hits: list[tuple[str, int | None, PacketSet]], space) -> None:
+        self.hits = hits
+        self.root = self._build(0, len(hits), space) if hits else None
+
+    def _build(self, lo: int, hi: int, space):
+        if hi - lo <= self.LEAF:
+            union = space.FALSE
+            for _, _, packets in self.hits[lo:hi]:
+                union = union | packets
+            return union, lo, hi, None, None
+        mid = (lo + hi) // 2
+        left, right = self._build(lo, mid, space), self._build(mid, hi, space)
+        return left[0] | right[0], lo, hi, left, right
+
+    def meeting(self, packets: PacketSet) -> list[tuple[str, int | None, PacketSet]]:
+        """(filter, rule index, the part of `packets` it permits) for every decision
+        that permits some of `packets`, in rule order."""
+        out: list[tuple[str, int | None, PacketSet]] = []
+        stack = [self.root] if self.root is not None else []
+        while stack:
+            union, lo, hi, left, right = stack.pop()
+            if not packets.intersects(union):
+                continue
+            if left is None:
+                for fname, index, permitted in self.hits[lo:hi]:
+                    part = packets & permitted
+                    if not part.is_empty():
+                        out.append((fname, index, part))
+            else:
+                stack.append(right)
+                stack.append(left)  # popped first: rule order is kept
+        return out
+
+
 def _nets(zone: Zone):
     return [n for n in zone.subnets]
 
@@ -99,6 +140,7 @@ class Reachability:
         # intersected with these: one filter run per stage, not one per path crossing it.
         self._stage_permit: dict[tuple, PacketSet] = {}
         self._stage_hits: dict[tuple, list[tuple[str, int | None, PacketSet]]] = {}
+        self._hit_index: dict[tuple, _HitIndex] = {}
 
     def filterset(self, d: Device) -> FilterSet:
         if id(d) not in self._fs:
@@ -245,6 +287,14 @@ class Reachability:
             self._stage_hits[key] = hits
         return hits
 
+    def stage_hits_meeting(self, stage: Stage, packets: PacketSet) -> list[tuple[str, int | None, PacketSet]]:
+        """`stage_hits` restricted to `packets`, the empty ones left out."""
+        key = self._stage_key(stage)
+        index = self._hit_index.get(key)
+        if index is None:
+            index = self._hit_index[key] = _HitIndex(self.stage_hits(stage), self.space)
+        return index.meeting(packets)
+
     # ---- pairs
 
     def pair(self, src: str, dst: str) -> PairResult:
@@ -289,10 +339,7 @@ class Reachability:
             filt_obj = st.device.filters[st.filter]
             if (filt_obj.table or "filter") in NON_FILTERING_TABLES:
                 continue  # NAT/mangle chains accept by design: they are nobody's permit
-            for fname, index, permitted in self.stage_hits(st):
-                header = current & permitted
-                if header.is_empty():
-                    continue
+            for fname, index, header in self.stage_hits_meeting(st, current):
                 filt = st.device.filters[fname]
                 if index is None:
                     loc = filt.loc or Location(st.device.file, 1, 1, "")

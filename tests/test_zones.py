@@ -195,9 +195,36 @@ def test_stages_computed_once_equal_a_run_of_the_filter_on_each_path_entry():
                                              record=lambda f, i, h, act: act == PERMIT and hits.append((f, i, h)))
                     direct = sp.with_context(permit, st.context)
                     assert reach.stage_permits(st, current) == direct, st.role
-                    cached = [(f, i, current & h) for f, i, h in reach.stage_hits(st)]
-                    assert [(f, i, h) for f, i, h in cached if not h.is_empty()] == \
+                    assert reach.stage_hits_meeting(st, current) == \
                            [(f, i, sp.with_context(h, st.context)) for f, i, h in hits], st.role
                     current = direct
                     checked += 1
     assert checked >= 20
+
+
+def test_hit_index_finds_exactly_the_decisions_meeting_a_set_in_rule_order():
+    """A firewall stage with hundreds of permit rules: the tree of unions finds the
+    same decisions, in the same order, as intersecting the set with every rule."""
+    import random
+
+    from netlint.reach import _HitIndex
+    from netlint.space import Packet, default_space
+
+    sp = default_space()
+    rnd = random.Random(3)
+
+    def some_set():
+        out = sp.FALSE
+        for _ in range(rnd.randint(1, 3)):
+            out = out | sp.packet_set(Packet(src=f"10.{rnd.randint(0, 3)}.0.{rnd.randint(1, 9)}",
+                                             dst=f"10.9.0.{rnd.randint(1, 9)}", proto=6, sport=1024,
+                                             dport=rnd.choice([22, 80, 443, 1433])))
+        return out
+
+    hits = [("ACL", i if i < 299 else None, some_set()) for i in range(300)]
+    index = _HitIndex(hits, sp)
+    for _ in range(60):
+        probe = some_set() | some_set()
+        naive = [(f, i, probe & h) for f, i, h in hits if not (probe & h).is_empty()]
+        assert index.meeting(probe) == naive
+    assert index.meeting(sp.FALSE) == [] and _HitIndex([], sp).meeting(sp.TRUE) == []
