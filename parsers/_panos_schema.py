@@ -21,6 +21,10 @@ A container is a dict: child tag -> what that child is.
 * the key `"member"` in a dict: `<member>` children are allowed there too.
 * the key `"*"`: any child tag, described by its value (names chosen by the user).
 
+An element the table lists once per container (anything but `entry` and `member`) that
+appears twice is reported too (in a security rule the first is read); a `M` list written
+as text (`<source>10.0.0.1</source>`) is reported and read as one member.
+
 Element names come from the PAN-OS XML API schema as published in Palo Alto
 Networks' own SDKs and templates (pan-os-python, pango / pan-os-codegen, the
 IronSkillet day-one templates), the PAN-OS web interface help and administrator's

@@ -1262,6 +1262,34 @@ def test_rules_of_no_policy_are_audited_too(monkeypatch):
         assert any("<teleport>" in w.message and w.loc.line == odd_line("<teleport>yes") for w in d.parse_warnings)
 
 
+def test_stray_members_are_reported_at_their_own_line_after_non_ascii_text():
+    """<member> elements keep no line in the tree: their line comes from a scan of the
+    text (byte offsets when the file is not ASCII)."""
+    text = """<config version="10.1.0">
+  <devices>
+    <entry name="x">
+      <deviceconfig>
+        <system>
+          <hostname>fw-台北</hostname>
+          <login-banner>Ünïcödé</login-banner>
+          <member>stray-in-system</member>
+          <service>
+            <disable-telnet><member>yes</member></disable-telnet>
+          </service>
+        </system>
+      </deviceconfig>
+    </entry>
+  </devices>
+</config>
+"""
+    system = "/config/devices/entry[@name='x']/deviceconfig/system"
+    assert [(w.loc.line, w.message, w.loc.text) for w in parse(text).parse_warnings] == [
+        (8, f"unexpected <member>stray-in-system</member> in {system}", "<member>stray-in-system</member>"),
+        (10, f"unexpected <member>yes</member> in {system}/service/disable-telnet (a single value is expected)",
+         "<disable-telnet><member>yes</member></disable-telnet>"),
+    ]
+
+
 def test_repeated_elements_and_objects_are_reported():
     objects = ('<address><entry name="web"><ip-netmask>10.0.0.1</ip-netmask><ip-netmask>10.0.0.2</ip-netmask></entry>'
                '\n<entry name="web"><ip-netmask>10.0.0.3</ip-netmask></entry></address>')
