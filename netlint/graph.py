@@ -19,6 +19,7 @@ all (an iptables-save of a gateway) sits between every pair of zones its rules m
 from __future__ import annotations
 
 import ipaddress
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from netlint.model import Device, Interface
@@ -80,6 +81,10 @@ class ZoneGraph:
         self.links: dict[tuple[int, str], list[tuple[Device, Interface]]] = {}
         self.gateways: list[tuple[Device, set[str]]] = []  # interface-less devices and the zones they mention
         self._routes: dict[int, list[_Route]] = {}
+        # lookup indexes of each route table, and egress answers: path search asks the
+        # same (device, zone) question once per path through the device
+        self._route_index: dict[int, dict] = {}
+        self._egress: dict[tuple[int, str], list[Interface]] = {}
         self._owner: dict[str, tuple[Device, Interface]] = {}  # interface address -> owner
         self._build()
 
@@ -207,17 +212,52 @@ class ZoneGraph:
         found = self.iface_zone.get((id(d), iface.name))
         return found[0].name if found else None
 
+    def _index(self, d: Device) -> dict:
+        """Per IP version: {prefix length: {network: [routes in table order]}}, longest
+        first, and (first address, table position, route) sorted, for `lookup`."""
+        index = self._route_index.get(id(d))
+        if index is None:
+            index = {}
+            for pos, r in enumerate(self._routes[id(d)]):
+                by_len, starts = index.setdefault(r.net.version, ({}, []))
+                by_len.setdefault(r.net.prefixlen, {}).setdefault(int(r.net.network_address), []).append(r)
+                starts.append((int(r.net.network_address), pos, r))
+            for v, (by_len, starts) in index.items():
+                starts.sort(key=lambda t: (t[0], t[1]))
+                index[v] = (dict(sorted(by_len.items(), reverse=True)), starts)
+            self._route_index[id(d)] = index
+        return index
+
     def lookup(self, d: Device, net) -> list[_Route]:
         """Routes carrying `net`: the most specific covering route, or the more
-        specific routes inside it."""
-        table = [r for r in self._routes[id(d)] if r.net.version == net.version]
-        covering = [r for r in table if net.subnet_of(r.net)]
-        if covering:
-            best = max(r.net.prefixlen for r in covering)
-            return [r for r in covering if r.net.prefixlen == best]
-        return [r for r in table if r.net.subnet_of(net) and r.net != net]
+        specific routes inside it (in route-table order)."""
+        by_len, starts = self._index(d).get(net.version, ({}, []))
+        bits = 32 if net.version == 4 else 128
+        first, last = int(net.network_address), int(net.broadcast_address)
+        for plen, nets in by_len.items():  # longest prefix first
+            if plen > net.prefixlen:
+                continue
+            host = bits - plen
+            found = nets.get(first >> host << host)
+            if found:
+                return list(found)
+        inside = []
+        i = bisect_left(starts, (first,))
+        while i < len(starts) and starts[i][0] <= last:
+            r = starts[i][2]
+            if r.net != net:
+                inside.append((starts[i][1], r))
+            i += 1
+        return [r for _, r in sorted(inside, key=lambda t: t[0])]
 
     def egress(self, d: Device, zone: Zone) -> list[Interface]:
+        key = (id(d), zone.name)
+        cached = self._egress.get(key)
+        if cached is None:
+            cached = self._egress[key] = self._egress_of(d, zone)
+        return cached
+
+    def _egress_of(self, d: Device, zone: Zone) -> list[Interface]:
         out: list[Interface] = []
         routed = bool(self._routes[id(d)])
         if routed:
