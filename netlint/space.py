@@ -407,24 +407,28 @@ class Space:
         return PacketSet(self, node)
 
     def packet_set(self, p: Packet) -> PacketSet:
-        """The set holding exactly one packet (all its fields fixed)."""
+        """The set holding exactly one packet (all its fields fixed; ports only for
+        TCP/UDP/SCTP, ICMP type and code only for ICMP). Built as one cube: this runs
+        for every example packet of every zone finding."""
         ip_src, ip_dst = ipaddress.ip_address(p.src), ipaddress.ip_address(p.dst)
         fam = ip_src.version
         width = FAMILY_BITS[fam]
-        node = self._family(fam) & self._prefix("proto", p.proto, 8)
-        node = node & self._prefix("src", int(ip_src) << (ADDR_WIDTH - width), width, ADDR_WIDTH)
-        node = node & self._prefix("dst", int(ip_dst) << (ADDR_WIDTH - width), width, ADDR_WIDTH)
+        bits: dict[str, bool] = {"family_0": fam == 6, "established_0": bool(p.established)}
+        fixed = [("proto", p.proto, 8, 8),
+                 ("src", int(ip_src) << (ADDR_WIDTH - width), width, ADDR_WIDTH),
+                 ("dst", int(ip_dst) << (ADDR_WIDTH - width), width, ADDR_WIDTH)]
         if p.proto in PORT_PROTOCOLS:
-            node = node & self._prefix("sport", p.sport or 0, 16) & self._prefix("dport", p.dport or 0, 16)
+            fixed += [("sport", p.sport or 0, 16, 16), ("dport", p.dport or 0, 16, 16)]
         if p.proto in ICMP_PROTOCOLS:
-            node = node & self._prefix("icmp_type", p.icmp_type or 0, 8)
-            node = node & self._prefix("icmp_code", p.icmp_code or 0, 8)
-        node = node & self._var("established_0", bool(p.established))
+            fixed += [("icmp_type", p.icmp_type or 0, 8, 8), ("icmp_code", p.icmp_code or 0, 8, 8)]
         for fld in CONTEXT_FIELDS:
             name = getattr(p, fld)
-            value = self.context_id(fld, name) if name else 0
-            node = node & self._prefix(fld, value, CONTEXT_BITS)
-        return PacketSet(self, node)
+            fixed.append((fld, self.context_id(fld, name) if name else 0, CONTEXT_BITS, CONTEXT_BITS))
+        for fld, value, plen, fwidth in fixed:
+            names = self.names[fld]
+            for i in range(plen):
+                bits[names[i]] = bool((value >> (fwidth - 1 - i)) & 1)
+        return PacketSet(self, self.bdd.cube(bits))
 
     def field_set(self, fld: str, items: Iterable[FieldItem], family: int | None = None) -> PacketSet:
         """Packets whose field `fld` lies in the items (for addresses, give `family`)."""

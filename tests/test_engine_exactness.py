@@ -10,6 +10,7 @@ BDD of the permitted set, and the BDD of each rule's effective set (shadow analy
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 
 import pytest
@@ -21,7 +22,7 @@ from netlint.model import (
     ANY_SERVICE, DENY, PERMIT, AddressRange, AddressSet, AddressWildcard, Device, Filter, Location, Rule,
     Service,
 )
-from netlint.space import Packet
+from netlint.space import Packet, default_space
 
 POOL = ["10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "10.1.2.3/32", "192.168.0.0/16", "192.168.5.0/24",
         "0.0.0.0/1", "128.0.0.0/1", "172.16.0.0/12"]
@@ -237,3 +238,29 @@ def test_safe_points_collect_cyclic_garbage():
     keep = [Node() for _ in range(gc.get_threshold()[0] + 1)]
     safe_point()
     assert gone() is None and keep
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([4, 6]), st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1),
+       st.sampled_from([6, 17, 1, 58, 47]), st.integers(0, 65535), st.integers(0, 255), st.booleans(),
+       st.sampled_from([None, "inside", "dmz"]))
+def test_a_packets_set_holds_that_packet_and_reads_back_as_it(fam, a, b, proto, port, icmp, established, zone):
+    """packet_set fixes every field that means something for the protocol: sampling
+    it gives the packet back, and changing any such field leaves the set."""
+    sp = default_space()
+    if fam == 6:
+        a, b = a << 96 | 1, b << 64 | 2
+    mk = ipaddress.IPv4Address if fam == 4 else ipaddress.IPv6Address
+    kw = {}
+    if proto in (6, 17):
+        kw = {"sport": port ^ 1, "dport": port}
+    elif proto in (1, 58):
+        kw = {"icmp_type": icmp, "icmp_code": icmp ^ 3}
+    pkt = Packet(src=str(mk(a)), dst=str(mk(b)), proto=proto, established=established, src_zone=zone, **kw)
+    one = sp.packet_set(pkt)
+    assert sp.sample(one) == pkt
+    for change in [{"dst": str(mk(b ^ 1))}, {"proto": 50}, {"established": not established},
+                   {"src_zone": "other"}] + ([{"dport": port ^ 4}] if kw.get("dport") is not None else []) \
+            + ([{"icmp_code": (icmp ^ 3) ^ 1}] if kw.get("icmp_type") is not None else []):
+        other = dataclasses.replace(pkt, **change)
+        assert not one.contains(other), change

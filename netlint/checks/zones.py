@@ -50,6 +50,7 @@ class _Acc:
     paths: list[str] = field(default_factory=list)
     filter: str | None = None
     signature: str = ""  # the rule's vendor-independent signature: fingerprints survive renumbering
+    seen_paths: set[str] = field(default_factory=set)  # `paths` as a set, for membership
 
 
 def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
@@ -70,6 +71,7 @@ def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
             for path in pr.paths:
                 if path.permitted.is_empty():
                     continue
+                described = path.describe()
                 if path.unfiltered:
                     h = path.hops[0]
                     key = (a, b, id(h.device), h.in_iface.name if h.in_iface else "", h.out_iface.name if h.out_iface else "")
@@ -83,11 +85,13 @@ def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
                     acc = by_rule.get(key)
                     if acc is None:
                         sig = r.rule.signature() if r.rule is not None else r.text
-                        by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [path.describe()], r.filter, sig)
+                        by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [described], r.filter, sig)
+                        by_rule[key].seen_paths.add(described)
                     else:
                         acc.packets = acc.packets | r.packets
-                        if path.describe() not in acc.paths:
-                            acc.paths.append(path.describe())
+                        if described not in acc.seen_paths:
+                            acc.seen_paths.add(described)
+                            acc.paths.append(described)
     return by_rule, unfiltered
 
 
@@ -100,8 +104,10 @@ def _analysis(ctx: NetworkContext):
 
 
 def _risky_in(ctx: NetworkContext, packets) -> list[dict]:
-    reach = ctx.reach
-    return [e for e in risky_entries(ctx) if packets.intersects(reach.services_set(e["specs"]))]
+    sets = getattr(ctx, "_risky_sets", None)
+    if sets is None:  # once per run: thousands of zone findings ask
+        sets = ctx._risky_sets = [(e, ctx.reach.services_set(e["specs"])) for e in risky_entries(ctx)]
+    return [e for e, services in sets if packets.intersects(services)]
 
 
 def _risky_note(risky: list[dict], services: list[str]) -> str:
