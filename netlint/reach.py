@@ -264,15 +264,13 @@ class Reachability:
         key = self._stage_key(stage)
         permitted = self._stage_permit.get(key)
         if permitted is None:
-            cf = self.filterset(stage.device).compiled(stage.filter)
-            permit, _, _ = cf.run_on(self.space.context_values(stage.context))
-            permitted = self._stage_permit[key] = self.space.with_context(permit, stage.context)
+            permitted = self._stage_permit[key] = self.space.union(h for _, _, h in self.stage_hits(stage))
         return entry & permitted
 
     def stage_hits(self, stage: Stage) -> list[tuple[str, int | None, PacketSet]]:
         """Every permit decision of a filter stage over all packets (header-only):
         (filter name, rule index or None for the default, packets), in the order the
-        filter takes them."""
+        filter takes them. Their union is what the stage permits."""
         key = self._stage_key(stage)
         hits = self._stage_hits.get(key)
         if hits is None:

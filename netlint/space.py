@@ -561,6 +561,11 @@ class Space:
             ))
             nxt = rest.node & ~same_service
             if nxt == self._false:
+                dst = ipaddress.ip_address(pkt.dst)
+                width = FAMILY_BITS[dst.version]
+                # another destination (the x.x.x.1 preferred by `sample` recurs: cached)
+                nxt = rest.node & ~self._prefix("dst", int(dst) << (ADDR_WIDTH - width), width, ADDR_WIDTH)
+            if nxt == self._false:
                 nxt = (rest - self.packet_set(pkt)).node
             rest = PacketSet(self, nxt)
         return out
