@@ -546,27 +546,28 @@ class Space:
         return pkt
 
     def samples(self, s: PacketSet, limit: int = 3) -> list[Packet]:
-        """A few packets of the set that differ in protocol/destination port where possible."""
+        """A few packets of the set that differ in protocol/destination port where
+        possible, else in destination, else in source address; packets that would
+        differ only in the source port are no new example."""
         out: list[Packet] = []
         rest = s
         while len(out) < limit and not rest.is_empty():
             pkt = self.sample(rest)
             assert pkt is not None
             out.append(pkt)
-            # Next example: another service if there is one, else another destination.
             same_service = self._service(ServiceSpec(
                 proto=pkt.proto,
                 dport=((pkt.dport, pkt.dport),) if pkt.dport is not None else None,
                 icmp_type=pkt.icmp_type,
             ))
             nxt = rest.node & ~same_service
-            if nxt == self._false:
-                dst = ipaddress.ip_address(pkt.dst)
-                width = FAMILY_BITS[dst.version]
-                # another destination (the x.x.x.1 preferred by `sample` recurs: cached)
-                nxt = rest.node & ~self._prefix("dst", int(dst) << (ADDR_WIDTH - width), width, ADDR_WIDTH)
-            if nxt == self._false:
-                nxt = (rest - self.packet_set(pkt)).node
+            for fld in ("dst", "src"):
+                if nxt != self._false:
+                    break
+                # the x.x.x.1 addresses `sample` prefers recur: their prefixes are cached
+                addr = ipaddress.ip_address(getattr(pkt, fld))
+                width = FAMILY_BITS[addr.version]
+                nxt = rest.node & ~self._prefix(fld, int(addr) << (ADDR_WIDTH - width), width, ADDR_WIDTH)
             rest = PacketSet(self, nxt)
         return out
 

@@ -264,3 +264,24 @@ def test_a_packets_set_holds_that_packet_and_reads_back_as_it(fam, a, b, proto, 
             + ([{"icmp_code": (icmp ^ 3) ^ 1}] if kw.get("icmp_type") is not None else []):
         other = dataclasses.replace(pkt, **change)
         assert not one.contains(other), change
+
+
+def test_examples_differ_in_service_then_destination_then_source_never_only_in_source_port():
+    from netlint.space import AddrConstraint, AddrItem, Match, ServiceSpec
+
+    sp = default_space()
+
+    def hosts(*addrs):
+        return AddrConstraint(tuple(AddrItem(4, (int(ipaddress.IPv4Address(a)),) * 2) for a in addrs))
+
+    def ssh(src, dst):
+        return sp.match(Match(src=hosts(*src), dst=hosts(*dst), services=(ServiceSpec(proto=6, dport=((22, 22),)),)))
+
+    one = sp.samples(ssh(["10.0.0.5"], ["10.9.0.7"]))
+    assert [(p.src, p.dst, p.dport) for p in one] == [("10.0.0.5", "10.9.0.7", 22)]  # 65,536 source ports: one example
+    two_dst = sp.samples(ssh(["10.0.0.5"], ["10.9.0.7", "10.9.0.8"]))
+    assert sorted(p.dst for p in two_dst) == ["10.9.0.7", "10.9.0.8"]
+    two_src = sp.samples(ssh(["10.0.0.5", "10.0.0.6"], ["10.9.0.7"]))
+    assert sorted(p.src for p in two_src) == ["10.0.0.5", "10.0.0.6"]
+    web = sp.match(Match(services=(ServiceSpec(proto=6, dport=((80, 80), (443, 443))), ServiceSpec(proto=17, dport=((53, 53),)))))
+    assert sorted((p.proto, p.dport) for p in sp.samples(web)) == [(6, 80), (6, 443), (17, 53)]
