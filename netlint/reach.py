@@ -321,33 +321,40 @@ class Reachability:
         """For a set of packets the path permits: at each stage, the rules (or default,
         or security levels) that permit them. Exact: a first-match pass over the
         packets, recording which rule decides which of them."""
-        out: list[Responsible] = []
         if path.unfiltered:
             h = path.hops[0]
             loc = (h.in_iface.loc if h.in_iface and h.in_iface.loc else None) or Location(h.device.file, 1, 1, "")
             return [Responsible(h.device, loc, loc.text, "unfiltered", None, packets)]
-        current = packets
-        for st in path.stages:
-            if current.is_empty():
-                break
-            if st.kind == "security-level":
-                loc = st.loc or Location(st.device.file, 1, 1, "")
-                out.append(Responsible(st.device, loc, st.role, "security-level", None, current))
-                continue
-            filt_obj = st.device.filters[st.filter]
-            if (filt_obj.table or "filter") in NON_FILTERING_TABLES:
-                continue  # NAT/mangle chains accept by design: they are nobody's permit
-            for fname, index, header in self.stage_hits_meeting(st, current):
-                filt = st.device.filters[fname]
-                if index is None:
-                    loc = filt.loc or Location(st.device.file, 1, 1, "")
-                    text = f"default action of {fname}: {filt.default_action}" + (f" ({filt.default_note})" if filt.default_note else "")
-                    out.append(Responsible(st.device, loc, text, "default", fname, header))
-                else:
-                    rule = filt.rules[index]
-                    out.append(Responsible(st.device, rule.loc, rule.loc.text, "rule", fname, header, rule))
-        return out
+        if packets.is_empty():
+            return []
+        return [r for st in path.stages for r in self.responsible_at(st, packets)]
 
+    @classmethod
+    def stage_group(cls, stage: Stage) -> tuple:
+        """Stages with the same key decide every packet alike (the same filter in the
+        same context, or the same pair of security levels)."""
+        if stage.kind == "security-level":
+            return id(stage.device), stage.kind, stage.role, stage.allows, id(stage.loc)
+        return cls._stage_key(stage)
+
+    def responsible_at(self, st: Stage, packets: PacketSet) -> list[Responsible]:
+        """What permits `packets` (all permitted by the stage) at one stage."""
+        if st.kind == "security-level":
+            loc = st.loc or Location(st.device.file, 1, 1, "")
+            return [Responsible(st.device, loc, st.role, "security-level", None, packets)]
+        if (st.device.filters[st.filter].table or "filter") in NON_FILTERING_TABLES:
+            return []  # NAT/mangle chains accept by design: they are nobody's permit
+        out: list[Responsible] = []
+        for fname, index, header in self.stage_hits_meeting(st, packets):
+            filt = st.device.filters[fname]
+            if index is None:
+                loc = filt.loc or Location(st.device.file, 1, 1, "")
+                text = f"default action of {fname}: {filt.default_action}" + (f" ({filt.default_note})" if filt.default_note else "")
+                out.append(Responsible(st.device, loc, text, "default", fname, header))
+            else:
+                rule = filt.rules[index]
+                out.append(Responsible(st.device, rule.loc, rule.loc.text, "rule", fname, header, rule))
+        return out
 
 
 @dataclass

@@ -68,10 +68,13 @@ def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
             if pr.permitted is None or pr.permitted.is_empty():
                 continue
             allowed = reach.allowed_set(a, b)
+            # Paths of a pair share stages (a data centre's firewalls behind every
+            # branch): ask each stage once, for the union of what goes beyond the policy
+            # on the paths crossing it, then tell which of those paths each rule serves.
+            stages: dict[tuple, tuple] = {}
             for path in pr.paths:
                 if path.permitted.is_empty():
                     continue
-                described = path.describe()
                 if path.unfiltered:
                     h = path.hops[0]
                     key = (a, b, id(h.device), h.in_iface.name if h.in_iface else "", h.out_iface.name if h.out_iface else "")
@@ -80,18 +83,29 @@ def _collect(ctx: NetworkContext) -> tuple[dict, dict]:
                 beyond = path.permitted - allowed
                 if beyond.is_empty():
                     continue
-                for r in reach.responsible(path, beyond):
+                described = path.describe()
+                for st in path.stages:
+                    group = reach.stage_group(st)
+                    entry = stages.get(group)
+                    if entry is None:
+                        stages[group] = (st, [(described, beyond)], [beyond])
+                    else:
+                        entry[1].append((described, beyond))
+                        entry[2].append(beyond)
+            for st, crossing, parts in stages.values():
+                for r in reach.responsible_at(st, reach.space.union(parts)):
+                    served = [d for d, beyond in crossing if beyond.intersects(r.packets)]
                     key = (a, b, id(r.device), r.loc.file, r.loc.line, r.what)
                     acc = by_rule.get(key)
                     if acc is None:
                         sig = r.rule.signature() if r.rule is not None else r.text
-                        by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [described], r.filter, sig)
-                        by_rule[key].seen_paths.add(described)
+                        acc = by_rule[key] = _Acc(r.device, r.loc, r.text, r.what, a, b, r.packets, [], r.filter, sig)
                     else:
                         acc.packets = acc.packets | r.packets
-                        if described not in acc.seen_paths:
-                            acc.seen_paths.add(described)
-                            acc.paths.append(described)
+                    for d in served:
+                        if d not in acc.seen_paths:
+                            acc.seen_paths.add(d)
+                            acc.paths.append(d)
     return by_rule, unfiltered
 
 
