@@ -141,6 +141,7 @@ class Reachability:
         self._stage_permit: dict[tuple, PacketSet] = {}
         self._stage_hits: dict[tuple, list[tuple[str, int | None, PacketSet]]] = {}
         self._hit_index: dict[tuple, _HitIndex] = {}
+        self._hop_stages: dict[tuple, list[Stage]] = {}
 
     def filterset(self, d: Device) -> FilterSet:
         if id(d) not in self._fs:
@@ -200,6 +201,15 @@ class Reachability:
     # ---- hops
 
     def stages(self, hop: Hop) -> list[Stage]:
+        """The filtering steps of crossing a device from one interface to another
+        (cached: every path through the hop asks)."""
+        key = (id(hop.device), id(hop.in_iface), id(hop.out_iface))
+        found = self._hop_stages.get(key)
+        if found is None:
+            found = self._hop_stages[key] = self._stages_of(hop)
+        return found
+
+    def _stages_of(self, hop: Hop) -> list[Stage]:
         d = hop.device
         out: list[Stage] = []
         fin, fout = hop.in_iface, hop.out_iface
@@ -302,7 +312,7 @@ class Reachability:
         sp = self.space
         entry = self.zone_set(src, "src") & self.zone_set(dst, "dst") & sp.new_connections()
         result = PairResult(src, dst)
-        total = sp.FALSE
+        distinct: dict = {}
         if not entry.is_empty():
             for hops in self.graph.paths(src, dst):
                 stages = [st for h in hops for st in self.stages(h)]
@@ -312,8 +322,8 @@ class Reachability:
                         break
                     current = self.stage_permits(st, current)
                 result.paths.append(PathResult(hops, stages, current))
-                total = total | current
-        result.permitted = total
+                distinct[current.node] = current  # paths of a pair often permit the very same set
+        result.permitted = sp.union(distinct.values())
         self._pairs[key] = result
         return result
 
