@@ -159,3 +159,18 @@ def test_asa_object_groups_shadowing_across_groups():
     shadowed = by_line(found, "NL110")
     assert set(shadowed) == {8}
     assert [r["line"] for r in shadowed[8].evidence["covering_rules"]] == [7]
+
+
+def test_no_redundancy_claim_before_an_approximated_rule():
+    """A rule naming an undefined object-group matches an unknown set: a rule before it
+    cannot be called redundant (its removal might hand packets to that rule), while a
+    redundant rule after the last approximated one still is."""
+    found = run_checks("""
+        ip access-list extended EDGE
+         permit tcp 10.1.0.0 0.0.0.255 host 10.9.0.5 eq 443
+         deny tcp any object-group NOT_DEFINED eq 443
+         permit tcp 10.1.0.0 0.0.255.255 host 10.9.0.5 eq 443
+         permit tcp 10.2.0.0 0.0.0.255 host 10.9.0.6 eq 22
+         permit tcp 10.2.0.0 0.0.255.255 host 10.9.0.6 eq 22
+    """, SHADOW)
+    assert set(by_line(found, "NL112")) == {5}

@@ -206,11 +206,13 @@ def redundant_rule(ctx: DeviceContext) -> Iterator[Issue]:
     for filt in ctx.analysed_filters():
         facts = ctx.filterset.anomalies(filt.name)
         approx = [a for _, a in ctx.filterset.matches(filt.name)]
+        # index of the last approximated rule: a rule before it may only seem redundant
+        last_approx = max((j for j, a in enumerate(approx) if a), default=-1)
         for i, rule in enumerate(filt.rules):
             f = facts[i]
             if not f.redundant or rule.log or not rule.enabled or _is_catch_all_default(ctx, filt, i):
                 continue
-            if any(approx[j] for j in range(i + 1, len(filt.rules))):
+            if i < last_approx:
                 continue
             later = [filt.rules[j] for j in f.same_verdict_from]
             if later:
