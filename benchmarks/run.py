@@ -46,22 +46,27 @@ def _rss_mb() -> float:
 
 
 def measure_acl(path: str) -> dict:
-    """Parse one config holding a large ACL and run every device check on it (the
-    shadow/redundancy analysis dominates), as `netlint lint` does."""
+    """Parse one config holding a large ACL, run the shadow/redundancy checks (the
+    issue's target: the analysis), then every other device check on the same context,
+    as `netlint lint` does."""
     t0 = time.perf_counter()
     from netlint.checks import DeviceContext, all_checks, run_device_checks
     from parsers import parse_file
 
     device = parse_file(path)
     t1 = time.perf_counter()
-    findings = run_device_checks(DeviceContext(device), all_checks())
+    ctx = DeviceContext(device)
+    anomaly = {"NL110", "NL111", "NL112"}
+    findings = run_device_checks(ctx, [c for c in all_checks() if c.id in anomaly])
+    t_an = time.perf_counter()
+    findings += run_device_checks(ctx, [c for c in all_checks() if c.id not in anomaly])
     t2 = time.perf_counter()
     rules = sum(len(f.rules) for f in device.filters.values())
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
-    return {"parse_s": t1 - t0, "checks_s": t2 - t1, "total_s": t2 - t0, "rss_mb": _rss_mb(), "rules": rules,
-            "shadowed": counts.get("NL110", 0), "redundant": counts.get("NL112", 0)}
+    return {"parse_s": t1 - t0, "analysis_s": t_an - t1, "checks_s": t2 - t1, "total_s": t2 - t0, "rss_mb": _rss_mb(),
+            "rules": rules, "shadowed": counts.get("NL110", 0), "redundant": counts.get("NL112", 0)}
 
 
 def measure_cli(args: list[str], stdin: str | None = None) -> dict:
@@ -193,7 +198,8 @@ def spawn(*args: str, cwd: str | None = None) -> dict:
 
 
 def suite_acl(tmp: Path, quick: bool) -> list[dict]:
-    """Shadow/redundancy analysis of one large ACL: 1x, 2x, 4x for growth, and 100k."""
+    """Shadow/redundancy analysis of one large ACL (the NL110-NL112 checks, where the
+    analysis runs; the whole lint in the detail): 1x, 2x, 4x for growth, and 100k."""
     from generate import ios_config
 
     sizes = [2_000, 4_000, 8_000] if quick else [10_000, 20_000, 40_000, 100_000]
@@ -203,15 +209,16 @@ def suite_acl(tmp: Path, quick: bool) -> list[dict]:
         path = tmp / f"acl-{n}.cfg"
         path.write_text(ios_config(n))
         r = spawn("acl", str(path))
-        base = base or (r["total_s"], n)
-        growth = (r["total_s"] / base[0]) / (n / base[1])
+        base = base or (r["analysis_s"], n)
+        growth = (r["analysis_s"] / base[0]) / (n / base[1])
         target = {10_000: 2.0, 100_000: 30.0}.get(n)
         rows.append({
-            "benchmark": f"lint one ACL of {n:,} rules (parse + all checks)",
-            "seconds": r["total_s"], "detail": f"parse {r['parse_s']:.2f} s, checks {r['checks_s']:.2f} s; "
-            f"{r['shadowed']} shadowed, {r['redundant']} redundant; time/rule vs {base[1]:,}: x{growth:.2f}",
+            "benchmark": f"shadow/redundancy analysis of one ACL of {n:,} rules",
+            "seconds": r["analysis_s"], "detail": f"{r['shadowed']} shadowed, {r['redundant']} redundant; "
+            f"analysis time/rule vs {base[1]:,}: x{growth:.2f}; the whole lint in-process (parse {r['parse_s']:.2f} s "
+            f"+ all device checks {r['checks_s']:.2f} s): {r['total_s']:.2f} s",
             "rss_mb": r["rss_mb"], "target": f"< {target:g} s" + (", < 2 GiB" if n == 100_000 else "") if target else "",
-            "met": (r["total_s"] < target and (n != 100_000 or r["rss_mb"] < 2048)) if target else None,
+            "met": (r["analysis_s"] < target and (n != 100_000 or r["rss_mb"] < 2048)) if target else None,
         })
     return rows
 
