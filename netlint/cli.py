@@ -249,12 +249,17 @@ def _check_all(files, devices, policy, opts: LintOptions, today, progress):
     findings = []
     _WORK.update(devices=devices, policy=policy, options=options, checks=checks)
     tick = progress.task("checking devices", len(devices)) if progress else None
+    network = NetworkContext(devices, policy, options)
+    network_findings = None
     pool = _pool(opts.jobs, len(devices))
     try:
         if pool is None:
             results = (_check_task(i) for i in range(len(devices)))
         else:
             results = pool.map(_check_task, range(len(devices)), chunksize=4)
+            # every task is submitted: the zone analysis needs no device finding, so this
+            # process does it while the workers check the devices
+            network_findings = run_network_checks(network, checks)
         for device_findings in results:
             findings.extend(device_findings)
             if tick:
@@ -263,10 +268,10 @@ def _check_all(files, devices, policy, opts: LintOptions, today, progress):
         if pool is not None:
             pool.shutdown()
         _WORK.clear()
-    network = NetworkContext(devices, policy, options)
-    if progress and any(c.scope == "network" for c in checks):
-        progress.task("zone analysis", 1)
-    network_findings = run_network_checks(network, checks)
+    if network_findings is None:
+        if progress and any(c.scope == "network" for c in checks):
+            progress.task("zone analysis", 1)
+        network_findings = run_network_checks(network, checks)
     by_name = {d.hostname: d for d in devices}
     for f in network_findings:
         d = by_name.get(f.device)
