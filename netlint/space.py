@@ -32,7 +32,7 @@ import gc
 import ipaddress
 from bisect import bisect_right
 from socket import AF_INET as _AF_INET, inet_pton as _inet_pton
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 ADDR_WIDTH = 128

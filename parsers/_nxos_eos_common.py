@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 from netlint.model import (
     ANY_SERVICE, DENY, PERMIT,
-    AddressRange, AddressSet, AddressWildcard, Device, Filter, InterfaceAddress, Location,
+    AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface, InterfaceAddress, Location,
     ParseError, Rule, Secret, Service, Vlan, port_ranges_not,
 )
 
@@ -61,6 +61,9 @@ HASH_PREFIXES = {"$1$": "md5", "$5$": "sha256", "$6$": "sha512", "$8$": "pbkdf2"
 
 _STORAGE_RANK = {"plaintext": 0, "reversible": 1, "md5": 2, "hash": 3, "unknown": 4, "sha256": 5,
                  "sha512": 6, "pbkdf2": 7, "bcrypt": 8, "scrypt": 9}
+
+
+_IFACE_RANGE = re.compile(r"\d-\d+$")  # Ethernet1/1-4: a range, not one interface
 
 
 class Bad(Exception):
@@ -509,6 +512,26 @@ class BaseRun:
             child = stack.pop(0)
             self.warn(child, f"unexpected indented line under '{node.text.strip()[:40]}'")
             stack[:0] = child.children
+
+    def h_interface(self, node: ConfigLine, words: list[str], neg: bool) -> None:
+        """`interface NAME` and its lines (`iface_line`, the subclass's)."""
+        if neg:
+            return
+        name = "".join(words[1:])
+        if not name:
+            raise Bad("interface name missing")
+        if "," in name or _IFACE_RANGE.search(name):
+            raise Bad("interface ranges are not modelled (expand them in the config)")
+        iface = Interface(name=name, loc=self.loc(node, True))
+        self.device.interfaces.append(iface)
+        state: dict[str, Any] = {"switchport": None, "allowed": None, "shutdown": None}
+        self.iface_state[name] = state
+        low = name.lower()
+        if low.startswith("vlan") and low[4:].isdigit():
+            iface.vlan_id = int(low[4:])
+        self.children(node, lambda c, w, ng: self.iface_line(iface, state, c, w, ng))
+        if state["allowed"] is not None:
+            iface.trunk_allowed_vlans = tuple(sorted(state["allowed"]))
 
     def children(self, node: ConfigLine, handler: Handler) -> None:
         """Run `handler` on every child, each in its own error boundary ('no' stripped)."""

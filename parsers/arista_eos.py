@@ -484,25 +484,6 @@ class _Run(BaseRun):
 
     # ------------------------------------------------------------------ interfaces
 
-    def h_interface(self, node: ConfigLine, words: list[str], neg: bool) -> None:
-        if neg:
-            return
-        name = "".join(words[1:])
-        if not name:
-            raise Bad("interface name missing")
-        if "," in name or re.search(r"\d-\d+$", name):
-            raise Bad("interface ranges are not modelled (expand them in the config)")
-        iface = Interface(name=name, loc=self.loc(node, True))
-        self.device.interfaces.append(iface)
-        state: dict[str, Any] = {"switchport": None, "allowed": None, "shutdown": None}
-        self.iface_state[name] = state
-        low = name.lower()
-        if low.startswith("vlan") and low[4:].isdigit():
-            iface.vlan_id = int(low[4:])
-        self.children(node, lambda c, w, ng: self.iface_line(iface, state, c, w, ng))
-        if state["allowed"] is not None:
-            iface.trunk_allowed_vlans = tuple(sorted(state["allowed"]))
-
     def iface_line(self, iface: Interface, state: dict, node: ConfigLine, words: list[str], neg: bool) -> None:
         key = words[0]
         n = len(words)

@@ -86,7 +86,7 @@ from netlint.model import (
 )
 
 from ._nxos_eos_common import (
-    BaseRun, Bad, Group, is_ip, is_v4, method_list, unquote, vlan_list, weakest,
+    BaseRun, Bad, Group, is_ip, is_v4, method_list, vlan_list, weakest,
 )
 from .common import ConfigLine
 from .detect import score_vendors
@@ -186,7 +186,6 @@ LINE_RECOGNISED = frozenset({
     "logout-warning", "absolute-timeout", "exec-timeout", "session-limit", "access-class", "ipv6",
 })
 
-_RANGE = re.compile(r"\d-\d+$")
 _VERSION = re.compile(r"^version\s+(\S+)(?:\s+Bios:version\s+(\S+))?", re.I)
 
 
@@ -613,25 +612,6 @@ class _Run(BaseRun):
         self.children(node, entry)
 
     # ------------------------------------------------------------------ interfaces
-
-    def h_interface(self, node: ConfigLine, words: list[str], neg: bool) -> None:
-        if neg:
-            return
-        name = "".join(words[1:])
-        if not name:
-            raise Bad("interface name missing")
-        if "," in name or _RANGE.search(name):
-            raise Bad("interface ranges are not modelled (expand them in the config)")
-        iface = Interface(name=name, loc=self.loc(node, True))
-        self.device.interfaces.append(iface)
-        state: dict[str, Any] = {"switchport": None, "allowed": None, "shutdown": None}
-        self.iface_state[name] = state
-        low = name.lower()
-        if low.startswith("vlan") and low[4:].isdigit():
-            iface.vlan_id = int(low[4:])
-        self.children(node, lambda c, w, ng: self.iface_line(iface, state, c, w, ng))
-        if state["allowed"] is not None:
-            iface.trunk_allowed_vlans = tuple(sorted(state["allowed"]))
 
     def iface_line(self, iface: Interface, state: dict, node: ConfigLine, words: list[str], neg: bool) -> None:
         key = words[0]

@@ -3152,13 +3152,13 @@ class _Run:
                                 ctx_rules.append(self.policy_rule(pname, pn, (a,), (b,), off or bc.inactive,
                                                                   self.book_chain(a), self.book_chain(b), context))
             elif k == "global":
-                for gk, gc in (c.kids or {}).items():
+                for gk, gnode in (c.kids or {}).items():
                     if gk != "policy":
-                        if not gc.inactive:
-                            self.unknown(gc, "security policies global")
+                        if not gnode.inactive:
+                            self.unknown(gnode, "security policies global")
                         continue
-                    for pname, pn in (gc.kids or {}).items():
-                        global_rules.append(self.policy_rule(pname, pn, None, None, c.inactive or gc.inactive,
+                    for pname, pn in (gnode.kids or {}).items():
+                        global_rules.append(self.policy_rule(pname, pn, None, None, c.inactive or gnode.inactive,
                                                              self.book_chain(None), self.book_chain(None), "global"))
             elif c.inactive:
                 continue
