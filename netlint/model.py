@@ -683,6 +683,15 @@ class Management:
     strong_crypto_loc: Location | None = None
     snmp_groups: list[SnmpGroup] = field(default_factory=list)
 
+    def local_user(self, name: str, loc: Location | None) -> LocalUser:
+        """The local account of that name, added on its first mention (IOS-like configs
+        repeat `username NAME ...` lines for one account)."""
+        user = next((u for u in self.users if u.name == name), None)
+        if user is None:
+            user = LocalUser(name=name, loc=loc)
+            self.users.append(user)
+        return user
+
     def service(self, protocol: str) -> list[ManagementService]:
         return [s for s in self.services if s.protocol == protocol]
 

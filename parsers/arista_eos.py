@@ -79,7 +79,7 @@ import re
 from typing import Any
 
 from netlint.model import (
-    AaaServer, Filter, Interface, LocalUser, Location, LogHost, ManagementService, ParseError,
+    AaaServer, Filter, Interface, Location, LogHost, ManagementService, ParseError,
     Route, Secret, SnmpCommunity, SnmpGroup, SnmpUser, VtyLine,
 )
 
@@ -845,10 +845,7 @@ class _Run(BaseRun):
             return
         name = words[1]
         loc = self.loc(node)
-        user = next((u for u in self.mgmt.users if u.name == name), None)
-        if user is None:
-            user = LocalUser(name=name, loc=loc)
-            self.mgmt.users.append(user)
+        user = self.mgmt.local_user(name, loc)
         i = 2
         n = len(words)
         while i < n:

@@ -67,7 +67,7 @@ from typing import Any, Callable
 from netlint.model import (
     ANY_SERVICE, DENY, PERMIT,
     AaaServer, AddressRange, AddressSet, AddressWildcard, Device, Filter, Interface,
-    InterfaceAddress, LocalUser, Location, LogHost, ManagementService, ParseError, Route, Rule,
+    InterfaceAddress, Location, LogHost, ManagementService, ParseError, Route, Rule,
     Secret, Service, SnmpCommunity, SnmpGroup, SnmpUser, Vlan, VtyLine, Zone, port_ranges_not,
 )
 
@@ -2104,10 +2104,7 @@ class _Run:
             return
         name = words[1]
         loc = self.loc(node)
-        user = next((u for u in self.mgmt.users if u.name == name), None)
-        if user is None:
-            user = LocalUser(name=name, loc=loc)
-            self.mgmt.users.append(user)
+        user = self.mgmt.local_user(name, loc)
         i = 2
         n = len(words)
         while i < n:
